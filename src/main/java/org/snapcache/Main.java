@@ -1,0 +1,13 @@
+package org.snapcache;
+
+import org.snapcache.cli.SnapcacheCommand;
+
+/** The command-line entry point. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(SnapcacheCommand.commandLine(Environment.system()).execute(args));
+    }
+}

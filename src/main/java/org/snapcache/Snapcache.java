@@ -1,0 +1,61 @@
+package org.snapcache;
+
+import okhttp3.OkHttpClient;
+import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.cache.CacheStore;
+import org.snapcache.config.Settings;
+import org.snapcache.extract.ContentExtractor;
+import org.snapcache.extract.PreviewCutter;
+import org.snapcache.fetch.HostRateLimiter;
+import org.snapcache.fetch.HttpClientFactory;
+import org.snapcache.pipeline.BatchRefresher;
+import org.snapcache.pipeline.ResourceRefresher;
+
+/** Wires snapcache's parts for one set of settings: one HTTP client, one rate limiter, one cache. */
+public final class Snapcache implements AutoCloseable {
+
+    private final Settings settings;
+    private final Environment environment;
+    private final CacheStore store;
+    private OkHttpClient client;
+
+    public Snapcache(Settings settings, Environment environment) {
+        this.settings = settings;
+        this.environment = environment;
+        this.store = new CacheStore(settings.cacheDir());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public CacheStore store() {
+        return store;
+    }
+
+    /** The refresher of a whole batch; builds the HTTP client on first use only, as status and show need none. */
+    public BatchRefresher batch() {
+        if (client == null) {
+            HostRateLimiter limiter = new HostRateLimiter(settings.http().requestsPerMinute(), environment.ticker(),
+                    environment.sleeper());
+            client = HttpClientFactory.create(settings.http(), limiter, environment.sleeper(), environment.firstBackoff());
+        }
+        ArchiveFetcher fetcher = new ArchiveFetcher(client, settings.archive(), settings.http().maxBodyBytes(),
+                environment.clock());
+        ResourceRefresher refresher = new ResourceRefresher(fetcher, new ContentExtractor(),
+                new PreviewCutter(settings.previewChars()), store, environment.clock());
+        return new BatchRefresher(refresher, settings.http().concurrency());
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.snapcache.archive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes what a Wayback-style archive injects into a replayed page: the Internet Archive's head
+ * insert and toolbar, its {@code /_static/} scripts and styles (on whatever host they are served
+ * from), {@code __wm} scripts and trailing comments, and pywb's {@code WB Insert}. It works on the
+ * DOM and only on markers the archives write, so a page without chrome is left exactly as it was.
+ */
+public final class ChromeStripper {
+
+    private static final String[] SCRIPT_MARKERS = {"__wm.", "wbinfo", "_WBWombatInit", "WB_wombat_", "archive_analytics"};
+    private static final String[] COMMENT_MARKERS = {"FILE ARCHIVED ON", "playback timings", "BEGIN WAYBACK TOOLBAR INSERT",
+        "END WAYBACK TOOLBAR INSERT", "End Wayback Rewrite JS Include", "WB Insert"};
+
+    public void strip(Document document) {
+        removeBetween(document, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
+        removeBetween(document, "WB Insert", "End WB Insert");
+        removeHeadInsert(document);
+        document.select("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #_wb_plain_banner, #_wb_frame_top_banner").remove();
+        document.select("script[src*=/_static/], link[href*=/_static/], style[src*=/_static/]").remove();
+        for (Element script : document.select("script")) {
+            String code = script.data();
+            for (String marker : SCRIPT_MARKERS) {
+                if (code.contains(marker)) {
+                    script.remove();
+                    break;
+                }
+            }
+        }
+        for (Comment comment : comments(document)) {
+            String text = comment.getData();
+            for (String marker : COMMENT_MARKERS) {
+                if (text.contains(marker)) {
+                    comment.remove();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Removes the siblings between each {@code <!-- begin -->} and its {@code <!-- end -->} comment. */
+    private static void removeBetween(Document document, String begin, String end) {
+        for (Comment comment : comments(document)) {
+            if (comment.parent() == null || !comment.getData().trim().equals(begin)) {
+                continue;
+            }
+            List<Node> doomed = new ArrayList<>();
+            Node next = comment.nextSibling();
+            while (next != null && !(next instanceof Comment c && c.getData().trim().equals(end))) {
+                doomed.add(next);
+                next = next.nextSibling();
+            }
+            if (next != null) {
+                doomed.forEach(Node::remove);
+            }
+        }
+    }
+
+    /**
+     * The Internet Archive inserts its scripts and styles at the start of {@code head}, closed by
+     * {@code <!-- End Wayback Rewrite JS Include -->}; what precedes that comment in head is theirs.
+     */
+    private static void removeHeadInsert(Document document) {
+        for (Comment comment : comments(document)) {
+            if (comment.parent() == null || !comment.getData().trim().equals("End Wayback Rewrite JS Include")) {
+                continue;
+            }
+            Node previous = comment.previousSibling();
+            while (previous != null) {
+                Node before = previous.previousSibling();
+                if (isInsertable(previous)) {
+                    previous.remove();
+                }
+                previous = before;
+            }
+        }
+    }
+
+    private static boolean isInsertable(Node node) {
+        if (node instanceof Element element) {
+            String tag = element.normalName().toLowerCase(Locale.ROOT);
+            return tag.equals("script") || tag.equals("link") || tag.equals("style");
+        }
+        return node instanceof DataNode || node instanceof Comment;
+    }
+
+    private static List<Comment> comments(Document document) {
+        List<Comment> comments = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Comment comment) {
+                comments.add(comment);
+            }
+        }, document);
+        return comments;
+    }
+}

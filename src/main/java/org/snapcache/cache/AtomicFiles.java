@@ -1,0 +1,47 @@
+package org.snapcache.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Writes a file so that a reader, or a crash, sees either the old content or the new, never a
+ * mix: the bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
+ * file is then renamed over the target.
+ */
+public final class AtomicFiles {
+
+    /** Temporary files start with this, so that a later run can recognise and remove leftovers. */
+    public static final String TEMP_PREFIX = ".tmp-";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {}
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
+        try {
+            // CREATE_NEW with the default permissions: a cache is often read by another user (the wiki's)
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.snapcache.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * {@code cache/.lock}, held by {@code run} and {@code refresh} while they write. It is an
+ * operating-system file lock, so it goes away with the process that held it: a crash never
+ * blocks the next night. The file itself stays; it records who holds it, for the message.
+ */
+public final class CacheLock implements AutoCloseable {
+
+    public static final String FILE = ".lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private CacheLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static CacheLock acquire(Path cacheDir, Instant now) throws IOException, LockHeldException {
+        Files.createDirectories(cacheDir);
+        Path file = cacheDir.resolve(FILE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            channel.close();
+            throw new LockHeldException(file, holder);
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + now + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        return new CacheLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.snapcache.cache;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The contents of {@code meta.json}: where a preview came from and how the last attempt went.
+ * Field order is fixed so that a cache kept in git shows small diffs. Fields of a success are
+ * null until the first success; a failure changes only the three attempt fields.
+ */
+@JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "source",
+    "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated", "contentHash",
+    "lastAttemptAt", "lastError", "consecutiveFailures"})
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EntryMeta(
+        int schemaVersion,
+        String id,
+        String url,
+        String stableId,
+        String title,
+        String archiveUrl,
+        String captureTimestamp,
+        String source,
+        Instant fetchedAt,
+        Integer httpStatus,
+        String contentType,
+        String charset,
+        Integer contentLength,
+        Integer previewLength,
+        Boolean truncated,
+        String contentHash,
+        Instant lastAttemptAt,
+        String lastError,
+        int consecutiveFailures) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EntryMeta {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** Whether a preview was ever fetched successfully. */
+    public boolean hasPreview() {
+        return fetchedAt != null;
+    }
+
+    /** This entry after a failed attempt: the preview and its fields stay as they were. */
+    public EntryMeta failed(Instant at, String error) {
+        return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, source, fetchedAt,
+                httpStatus, contentType, charset, contentLength, previewLength, truncated, contentHash, at, error,
+                consecutiveFailures + 1);
+    }
+
+    /** A resource's first attempt, failed. */
+    public static EntryMeta firstFailure(String id, String url, String stableId, Instant at, String error) {
+        return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null,
+                null, null, null, at, error, 1);
+    }
+}

@@ -1,0 +1,39 @@
+package org.snapcache.cli;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import org.snapcache.cache.CacheStore;
+import org.snapcache.cache.CachedEntry;
+import org.snapcache.cache.CorruptEntryException;
+import org.snapcache.cache.EntryMeta;
+import org.snapcache.config.Resource;
+import org.snapcache.config.ResourceId;
+import org.snapcache.config.Settings;
+
+/** Finds the resource a command names: by id or URL in the catalogue, else by id among cache entries. */
+final class Catalogue {
+
+    private Catalogue() {}
+
+    static Resource find(Settings settings, CacheStore store, String given) throws UnknownResourceException {
+        for (Resource resource : settings.resources()) {
+            if (resource.id().equals(given) || resource.url().equals(given)) {
+                return resource;
+            }
+        }
+        boolean isId = ResourceId.isValid(given);
+        String id = isId ? given : ResourceId.forUrl(given);
+        if (!Files.isDirectory(store.entryDir(id))) {
+            throw new UnknownResourceException(given);
+        }
+        Optional<EntryMeta> meta;
+        try {
+            meta = store.read(id).map(CachedEntry::meta);
+        } catch (CorruptEntryException e) {
+            meta = Optional.empty();
+        }
+        String url = meta.map(EntryMeta::url).orElse(isId ? "" : given);
+        return new Resource(id, url, Optional.empty(), Optional.empty(), meta.map(EntryMeta::stableId),
+                Optional.empty(), "cache entry " + id);
+    }
+}

@@ -1,0 +1,68 @@
+package org.snapcache.cli;
+
+import java.nio.file.Path;
+import org.snapcache.Environment;
+import org.snapcache.Snapcache;
+import org.snapcache.Version;
+import org.snapcache.config.ConfigException;
+import org.snapcache.config.ConfigLoader;
+import org.snapcache.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "snapcache",
+        mixinStandardHelpOptions = true,
+        versionProvider = SnapcacheCommand.VersionProvider.class,
+        description = "Keeps a local, inspectable cache of text previews of web resources, read through a Wayback-style archive.",
+        subcommands = {RunCommand.class, RefreshCommand.class, StatusCommand.class, ShowCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 some resource failed (or status --fail-on matched), 2 bad usage or configuration,",
+            "3 resource not in catalogue or cache, 4 another run holds the cache lock.",
+            "", "Example: snapcache --config config.yaml run"})
+public final class SnapcacheCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config.yaml",
+            description = "Configuration file (default: ./config.yaml).")
+    Path config;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
+    boolean verbose;
+
+    private final Environment environment;
+
+    public SnapcacheCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The command line with its exit-code mapping, as {@code Main} and the tests run it. */
+    public static CommandLine commandLine(Environment environment) {
+        SnapcacheCommand command = new SnapcacheCommand(environment);
+        ErrorReporter reporter = new ErrorReporter(() -> command.verbose);
+        return new CommandLine(command)
+                .setExecutionExceptionHandler(reporter)
+                .setExitCodeExceptionMapper(reporter);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status or show");
+    }
+
+    Snapcache open() throws ConfigException {
+        Settings settings = new ConfigLoader(Version.userAgent()).load(config);
+        return new Snapcache(settings, environment);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"snapcache " + Version.current()};
+        }
+    }
+}

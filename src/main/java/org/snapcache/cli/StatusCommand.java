@@ -1,0 +1,126 @@
+package org.snapcache.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.snapcache.Snapcache;
+import org.snapcache.cache.EntryMeta;
+import org.snapcache.cache.Freshness;
+import org.snapcache.cache.MetaJson;
+import org.snapcache.cache.StatusReport;
+import org.snapcache.cache.StatusRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Freshness report of every catalogue resource, and of cache entries no longer in the catalogue.",
+        footer = {"", "States: fresh, stale (older than max-age), failed (no preview, last attempt failed),",
+            "missing (never attempted), orphaned (in the cache, not the catalogue), corrupt (unreadable entry).",
+            "", "Example (alert when anything failed):", "  snapcache status --fail-on failed"})
+final class StatusCommand implements Callable<Integer> {
+
+    /** What {@code --fail-on} can ask for. */
+    enum FailOn {
+        /** anything not fresh: stale, failed, missing or corrupt. */
+        stale,
+        /** failed or corrupt entries. */
+        failed
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SnapcacheCommand parent;
+
+    @Mixin
+    JsonMixin output;
+
+    @Option(names = "--fail-on", paramLabel = "STATE",
+            description = "Exit 1 when an entry is ${COMPLETION-CANDIDATES} (stale: anything not fresh; failed: failed or corrupt).")
+    FailOn failOn;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Snapcache snapcache = parent.open()) {
+            Instant now = snapcache.environment().clock().instant();
+            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
+                    snapcache.settings().maxAge());
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.json) {
+                out.print(json(report));
+            } else {
+                printTable(report, now, out);
+            }
+            out.flush();
+            return matches(report) ? ExitCodes.FAILURES : ExitCodes.OK;
+        }
+    }
+
+    private boolean matches(StatusReport report) {
+        if (failOn == null) {
+            return false;
+        }
+        return report.rows().stream().map(StatusRow::state).anyMatch(state -> switch (failOn) {
+            case failed -> state == Freshness.FAILED || state == Freshness.CORRUPT;
+            case stale -> state != Freshness.FRESH && state != Freshness.ORPHANED;
+        });
+    }
+
+    private static String json(StatusReport report) {
+        ArrayNode array = MetaJson.mapper().createArrayNode();
+        for (StatusRow row : report.rows()) {
+            ObjectNode node = array.addObject();
+            node.put("id", row.id());
+            node.put("url", row.url());
+            node.put("state", row.state().label());
+            EntryMeta meta = row.meta().orElse(null);
+            node.put("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
+            node.put("httpStatus", meta == null ? null : meta.httpStatus());
+            node.put("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
+            node.put("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
+            node.put("consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
+            node.put("captureTimestamp", meta == null ? null : meta.captureTimestamp());
+            node.put("contentLength", meta == null ? null : meta.contentLength());
+            node.put("title", meta == null ? null : meta.title());
+            node.put("stableId", meta == null ? null : meta.stableId());
+            row.problem().ifPresent(problem -> node.put("problem", problem));
+        }
+        return MetaJson.write(array);
+    }
+
+    private static void printTable(StatusReport report, Instant now, PrintWriter out) {
+        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %s%s%n";
+        out.printf(Locale.ROOT, format, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "URL", "  LAST ERROR");
+        for (StatusRow row : report.rows()) {
+            EntryMeta meta = row.meta().orElse(null);
+            boolean fetched = meta != null && meta.hasPreview();
+            String error = row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError());
+            out.printf(Locale.ROOT, format,
+                    row.id(),
+                    row.state().label(),
+                    fetched ? String.valueOf(meta.httpStatus()) : "-",
+                    fetched ? Formats.day(meta.fetchedAt()) : "-",
+                    fetched ? Formats.age(meta.fetchedAt(), now) : "-",
+                    fetched ? Formats.size(meta.contentLength()) : "-",
+                    row.url().isEmpty() ? "-" : row.url(),
+                    error.isEmpty() ? "" : "  " + error);
+        }
+        Map<Freshness, Integer> counts = report.counts();
+        out.println();
+        out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
+                .map(state -> counts.getOrDefault(state, 0) + " " + state.label())
+                .collect(Collectors.joining(", ")));
+    }
+}

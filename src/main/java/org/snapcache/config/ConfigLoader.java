@@ -1,0 +1,182 @@
+package org.snapcache.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads config.yaml and its resource files, validating all of it before anything is fetched.
+ * Relative paths resolve against the config file's folder.
+ */
+public final class ConfigLoader {
+
+    static final String DEFAULT_BASE_URL = "https://web.archive.org/web/";
+    static final long DEFAULT_MAX_BODY = 10L * 1024 * 1024;
+
+    private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "max-age", "archive", "http",
+            "resources", "resource-files");
+    private static final Set<String> ARCHIVE = Set.of("base-url", "mode");
+    private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries");
+
+    private final YamlReader reader = new YamlReader();
+    private final String defaultUserAgent;
+
+    public ConfigLoader(String defaultUserAgent) {
+        this.defaultUserAgent = defaultUserAgent;
+    }
+
+    public Settings load(Path configFile) throws ConfigException {
+        String shown = configFile.toString();
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException(List.of(shown + ": no such configuration file"));
+        }
+        Path folder = configFile.toAbsolutePath().normalize().getParent();
+        Problems problems = new Problems();
+        YamlNode.Mapping top = topMapping(reader.read(configFile, shown), shown, problems);
+        MappingFields fields = new MappingFields(top, shown, "", problems);
+        fields.rejectUnknown(TOP);
+
+        Path cacheDir = folder.resolve(fields.text("cache-dir").orElse("cache")).normalize();
+        int previewChars = fields.integer("preview-chars", 1, 1_000_000).orElse(3000);
+        Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
+        ArchiveSettings archive = archive(fields, shown, problems);
+        HttpSettings http = http(fields, shown, problems);
+
+        ResourceEntries entries = new ResourceEntries(problems);
+        List<Resource> resources = new ArrayList<>();
+        List<YamlNode> inline = fields.list("resources");
+        for (int i = 0; i < inline.size(); i++) {
+            entries.read(inline.get(i), shown, i, true).ifPresent(resources::add);
+        }
+        for (YamlNode pattern : fields.list("resource-files")) {
+            resources.addAll(resourceFiles(pattern, configFile, folder, shown, entries, problems));
+        }
+        rejectDuplicates(resources, problems);
+        if (!problems.isEmpty() || archive == null || http == null) {
+            throw new ConfigException(problems.lines());
+        }
+        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, resources);
+    }
+
+    private static YamlNode.Mapping topMapping(Optional<YamlNode> root, String shown, Problems problems) {
+        if (root.isEmpty() || root.get() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+            return new YamlNode.Mapping(List.of(), 1);
+        }
+        if (root.get() instanceof YamlNode.Mapping mapping) {
+            return mapping;
+        }
+        problems.add(shown, root.get().line(), "top level", "must be a mapping of settings, got " + root.get().kind());
+        return new YamlNode.Mapping(List.of(), 1);
+    }
+
+    private static ArchiveSettings archive(MappingFields top, String shown, Problems problems) {
+        YamlNode.Mapping node = top.mapping("archive").orElse(new YamlNode.Mapping(List.of(), top.line("archive")));
+        MappingFields fields = new MappingFields(node, shown, "archive.", problems);
+        fields.rejectUnknown(ARCHIVE);
+        String baseUrl = fields.text("base-url").map(String::trim).orElse(DEFAULT_BASE_URL);
+        Optional<String> bad = ResourceEntries.checkUrl(baseUrl);
+        bad.ifPresent(why -> fields.problem("base-url", why));
+        String mode = fields.text("mode").orElse("raw");
+        ArchiveMode archiveMode = switch (mode) {
+            case "raw" -> ArchiveMode.RAW;
+            case "playback" -> ArchiveMode.PLAYBACK;
+            default -> {
+                fields.problem("mode", "must be raw or playback, got \"" + mode + "\"");
+                yield null;
+            }
+        };
+        if (bad.isPresent() || archiveMode == null) {
+            return null;
+        }
+        return new ArchiveSettings(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", archiveMode);
+    }
+
+    private HttpSettings http(MappingFields top, String shown, Problems problems) {
+        YamlNode.Mapping node = top.mapping("http").orElse(new YamlNode.Mapping(List.of(), top.line("http")));
+        MappingFields fields = new MappingFields(node, shown, "http.", problems);
+        fields.rejectUnknown(HTTP);
+        String userAgent = fields.text("user-agent").map(String::strip).orElse(defaultUserAgent);
+        if (userAgent.isEmpty() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            fields.problem("user-agent", "must be non-empty printable ASCII");
+            return null;
+        }
+        return new HttpSettings(
+                userAgent,
+                fields.duration("timeout").orElse(Duration.ofSeconds(30)),
+                fields.integer("concurrency", 1, 64).orElse(4),
+                fields.integer("requests-per-minute", 1, 100_000).orElse(30),
+                fields.integer("retries", 0, 10).orElse(3),
+                DEFAULT_MAX_BODY);
+    }
+
+    private List<Resource> resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
+            ResourceEntries entries, Problems problems) {
+        if (!(pattern instanceof YamlNode.Scalar scalar) || scalar.text() == null || scalar.text().isBlank()) {
+            problems.add(shown, pattern.line(), "resource-files", "each entry must be a file name or glob, got " + pattern.kind());
+            return List.of();
+        }
+        List<Path> files;
+        try {
+            files = ResourceFileGlob.expand(folder, scalar.text().trim());
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(shown, pattern.line(), "resource-files", "cannot expand \"" + scalar.text() + "\": " + e.getMessage());
+            return List.of();
+        }
+        if (files.isEmpty()) {
+            problems.add(shown, pattern.line(), "resource-files", "\"" + scalar.text() + "\" matches no file");
+        }
+        List<Resource> resources = new ArrayList<>();
+        for (Path file : files) {
+            String fileShown = configFile.resolveSibling(folder.relativize(file)).toString();
+            try {
+                List<YamlNode> items = resourceList(reader.read(file, fileShown), fileShown, problems);
+                for (int i = 0; i < items.size(); i++) {
+                    entries.read(items.get(i), fileShown, i, false).ifPresent(resources::add);
+                }
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return resources;
+    }
+
+    /** A resource file is a list of entries, or a mapping whose {@code resources} key holds one. */
+    private static List<YamlNode> resourceList(Optional<YamlNode> root, String shown, Problems problems) {
+        if (root.isEmpty() || root.get() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+            return List.of();
+        }
+        if (root.get() instanceof YamlNode.Sequence sequence) {
+            return sequence.items();
+        }
+        if (root.get() instanceof YamlNode.Mapping mapping) {
+            return new MappingFields(mapping, shown, "", problems).list("resources");
+        }
+        problems.add(shown, root.get().line(), "top level", "must be a list of resources, got " + root.get().kind());
+        return List.of();
+    }
+
+    private static void rejectDuplicates(List<Resource> resources, Problems problems) {
+        Map<String, Resource> byId = new HashMap<>();
+        Map<String, Resource> byUrl = new HashMap<>();
+        for (Resource resource : resources) {
+            Resource sameId = byId.putIfAbsent(resource.id(), resource);
+            if (sameId != null) {
+                problems.add(resource.source(), "resource " + resource.url() + ": id " + resource.id()
+                        + " is already used by " + sameId.url() + " (" + sameId.source() + ")");
+                continue;
+            }
+            Resource sameUrl = byUrl.putIfAbsent(resource.url(), resource);
+            if (sameUrl != null) {
+                problems.add(resource.source(), "resource " + resource.url() + ": URL is listed twice (also "
+                        + sameUrl.source() + ")");
+            }
+        }
+    }
+}

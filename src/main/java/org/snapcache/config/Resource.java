@@ -1,0 +1,36 @@
+package org.snapcache.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One catalogue entry.
+ *
+ * @param source where it was declared, {@code file:line}, for messages
+ */
+public record Resource(
+        String id,
+        String url,
+        Optional<String> title,
+        Optional<String> type,
+        Optional<String> stableId,
+        Optional<String> archivedAt,
+        String source) {
+
+    public Resource {
+        Objects.requireNonNull(url, "url");
+        if (!ResourceId.isValid(id)) {
+            throw new IllegalArgumentException("not a valid resource id: " + id);
+        }
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(stableId, "stableId");
+        Objects.requireNonNull(archivedAt, "archivedAt");
+    }
+
+    /** A resource with only a URL, its id derived from it. */
+    public static Resource of(String url) {
+        return new Resource(ResourceId.forUrl(url), url, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), "command line");
+    }
+}

@@ -1,0 +1,28 @@
+package org.snapcache.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything config.yaml says, validated, with paths resolved against the config file's folder. */
+public record Settings(
+        Path configFile,
+        Path cacheDir,
+        int previewChars,
+        Duration maxAge,
+        ArchiveSettings archive,
+        HttpSettings http,
+        List<Resource> resources) {
+
+    public Settings {
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(maxAge, "maxAge");
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(http, "http");
+        resources = List.copyOf(resources);
+        if (previewChars < 1) {
+            throw new IllegalArgumentException("previewChars must be positive");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Loading and validating config.yaml and resource files into immutable settings. */
+package org.snapcache.config;

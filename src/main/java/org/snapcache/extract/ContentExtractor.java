@@ -1,0 +1,85 @@
+package org.snapcache.extract;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.snapcache.archive.Capture;
+import org.snapcache.archive.ChromeStripper;
+
+/** Chooses how to read a capture by its content type (sniffing when the archive gave none) and reads it. */
+public final class ContentExtractor {
+
+    private final ChromeStripper chrome = new ChromeStripper();
+    private final HtmlTextExtractor html = new HtmlTextExtractor();
+    private final PdfTextExtractor pdf = new PdfTextExtractor(30);
+
+    public PageText extract(Capture capture) throws ExtractionException {
+        String type = capture.mediaType();
+        byte[] body = capture.body();
+        if (type.isEmpty() || type.equals("application/octet-stream") || type.equals("unk") || type.equals("text/unknown")) {
+            type = sniff(body);
+        }
+        if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+            return html(capture, body);
+        }
+        if (type.equals("application/pdf")) {
+            return pdf.extract(body);
+        }
+        if (type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+                || type.equals("application/xml") || type.endsWith("+xml")) {
+            Charset charset = charset(capture.charset()).orElse(StandardCharsets.UTF_8);
+            return new PageText(Optional.empty(), PlainText.normalise(new String(body, charset)), Optional.of(charset.name()));
+        }
+        throw new ExtractionException("no text preview for content type " + capture.mediaType() + " (" + body.length + " bytes)");
+    }
+
+    private PageText html(Capture capture, byte[] body) throws ExtractionException {
+        try {
+            String declared = charset(capture.charset()).map(Charset::name).orElse(null);
+            Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
+            chrome.strip(document);
+            return html.extract(document);
+        } catch (IOException e) {
+            throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Charset> charset(Optional<String> name) {
+        try {
+            return name.map(n -> Charset.forName(n.trim().replace("\"", "")));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A type for content the archive did not label: PDF by its magic bytes, HTML by its markup, else text if it decodes. */
+    static String sniff(byte[] body) {
+        if (body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-') {
+            return "application/pdf";
+        }
+        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).stripLeading();
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body") || lower.contains("<head")) {
+            return "text/html";
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(body)).toString();
+            return text.indexOf('\0') < 0 ? "text/plain" : "application/octet-stream";
+        } catch (CharacterCodingException e) {
+            return "application/octet-stream";
+        }
+    }
+}

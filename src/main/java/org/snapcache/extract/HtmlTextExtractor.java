@@ -1,0 +1,172 @@
+package org.snapcache.extract;
+
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The title and readable text of an HTML page: what a reader sees, one block to a line, with
+ * paragraphs separated by a blank line. Scripts, styles, navigation, page headers and footers,
+ * forms and hidden elements are dropped first.
+ */
+public final class HtmlTextExtractor {
+
+    /** Blocks after which a blank line follows. */
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+            "ul", "ol", "dl", "table", "figure", "hr", "address", "details");
+    /** Blocks that start a new line. */
+    private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section", "article", "main", "aside",
+            "header", "footer", "figcaption", "caption", "thead", "tbody", "tfoot", "summary", "center", "body", "html",
+            "option", "legend", "fieldset", "nav", "form");
+    private static final String DROPPED = "script, style, noscript, template, nav, form, iframe, svg, canvas, object, embed,"
+            + " button, select, input, textarea, dialog, [hidden], [aria-hidden=true],"
+            + " [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+
+    public PageText extract(Document document) {
+        Optional<String> title = title(document);
+        Element root = document.body() != null ? document.body() : document;
+        root.select(DROPPED).remove();
+        for (Element element : root.select("header, footer")) {
+            if (element.closest("article, main") == null) {
+                element.remove();
+            }
+        }
+        TextCollector collector = new TextCollector();
+        NodeTraversor.traverse(collector, root);
+        return new PageText(title, collector.text(), Optional.of(document.charset().name()));
+    }
+
+    private static Optional<String> title(Document document) {
+        String title = document.title().strip();
+        if (title.isEmpty()) {
+            Element og = document.selectFirst("meta[property=og:title]");
+            title = og == null ? "" : og.attr("content").strip();
+        }
+        if (title.isEmpty()) {
+            Element h1 = document.selectFirst("h1");
+            title = h1 == null ? "" : h1.text().strip();
+        }
+        return title.isEmpty() ? Optional.empty() : Optional.of(collapse(title));
+    }
+
+    private static String collapse(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
+    }
+
+    /** Walks the DOM, building lines; separators between blocks are decided when the next text arrives. */
+    private static final class TextCollector implements NodeVisitor {
+
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder line = new StringBuilder();
+        private int pendingBreak;
+        private int preDepth;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                append(text.getWholeText());
+            } else if (node instanceof Element element) {
+                String tag = element.normalName();
+                if (tag.equals("br")) {
+                    endLine(1);
+                } else if (tag.equals("pre")) {
+                    endLine(2);
+                    preDepth++;
+                } else if ((tag.equals("td") || tag.equals("th")) && element.previousElementSibling() != null) {
+                    append(" | ");
+                } else {
+                    endLine(level(element));
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element element) {
+                if (element.normalName().equals("pre")) {
+                    preDepth--;
+                    endLine(2);
+                } else {
+                    endLine(level(element));
+                }
+            }
+        }
+
+        private static int level(Element element) {
+            String tag = element.normalName();
+            if (PARAGRAPHS.contains(tag)) {
+                boolean nestedList = (tag.equals("ul") || tag.equals("ol"))
+                        && element.parent() != null && element.parent().closest("li") != null;
+                return nestedList ? 1 : 2;
+            }
+            return LINES.contains(tag) ? 1 : 0;
+        }
+
+        private void append(String text) {
+            if (preDepth > 0) {
+                line.append(text);
+                return;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') {
+                        line.append(' ');
+                    }
+                } else {
+                    line.append(c);
+                }
+            }
+        }
+
+        /** Ends the current line, if it holds text, and asks for at least {@code level} line breaks before the next. */
+        private void endLine(int level) {
+            if (level == 0) {
+                return;
+            }
+            String finished = preDepth > 0 ? stripPre(line) : line.toString().strip();
+            line.setLength(0);
+            if (!finished.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append(pendingBreak >= 2 ? "\n\n" : "\n");
+                }
+                out.append(finished);
+                pendingBreak = 0;
+            }
+            pendingBreak = Math.max(pendingBreak, level);
+        }
+
+        private static String stripPre(CharSequence text) {
+            String result = text.toString().replace("\r\n", "\n").stripTrailing();
+            while (result.startsWith("\n")) {
+                result = result.substring(1);
+            }
+            return result;
+        }
+
+        String text() {
+            endLine(2);
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.snapcache.extract;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Text of a PDF's first pages, enough for a preview, and its title from the document information. */
+public final class PdfTextExtractor {
+
+    private final int maxPages;
+
+    public PdfTextExtractor(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public PageText extract(byte[] pdf) throws ExtractionException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(1);
+            stripper.setEndPage(Math.min(maxPages, document.getNumberOfPages()));
+            String text = PlainText.normalise(stripper.getText(document));
+            Optional<String> title = Optional.ofNullable(document.getDocumentInformation().getTitle())
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty());
+            return new PageText(title, text, Optional.empty());
+        } catch (InvalidPasswordException e) {
+            throw new ExtractionException("encrypted PDF: cannot read its text", e);
+        } catch (IOException | RuntimeException e) {
+            throw new ExtractionException("damaged PDF: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")), e);
+        }
+    }
+}

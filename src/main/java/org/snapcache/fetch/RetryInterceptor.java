@@ -1,0 +1,72 @@
+package org.snapcache.fetch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Retries the archive's own server errors (500, 502, 503, 504) and connection failures, with
+ * exponential backoff and jitter. A server error carrying {@code Memento-Datetime} is a captured
+ * page, the original site's answer at crawl time, and is content rather than a failure.
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final Set<Integer> RETRIED = Set.of(500, 502, 503, 504);
+
+    private final int retries;
+    private final Duration firstBackoff;
+    private final Sleeper sleeper;
+
+    RetryInterceptor(int retries, Duration firstBackoff, Sleeper sleeper) {
+        this.retries = retries;
+        this.firstBackoff = firstBackoff;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        String url = chain.request().url().toString();
+        int tries = 0;
+        while (true) {
+            tries++;
+            int status;
+            IOException failure = null;
+            try {
+                Response response = chain.proceed(chain.request());
+                if (!isArchiveServerError(response)) {
+                    return response;
+                }
+                status = response.code();
+                response.close();
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                status = 0;
+                failure = e;
+            }
+            if (tries > retries) {
+                throw new RetriesExhaustedException(url, tries, status, failure);
+            }
+            pause(tries);
+        }
+    }
+
+    static boolean isArchiveServerError(Response response) {
+        return RETRIED.contains(response.code()) && response.header("Memento-Datetime") == null;
+    }
+
+    private void pause(int tries) throws InterruptedIOException {
+        long base = firstBackoff.toMillis() << Math.min(tries - 1, 10);
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        try {
+            sleeper.sleep(Duration.ofMillis(jittered));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during backoff");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.snapcache.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.snapcache.archive.ArchiveException;
+import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.archive.Capture;
+import org.snapcache.cache.CacheStore;
+import org.snapcache.cache.CachedEntry;
+import org.snapcache.cache.CorruptEntryException;
+import org.snapcache.cache.EntryMeta;
+import org.snapcache.config.Resource;
+import org.snapcache.config.ResourceId;
+import org.snapcache.extract.ContentExtractor;
+import org.snapcache.extract.ExtractionException;
+import org.snapcache.extract.PageText;
+import org.snapcache.extract.PreviewCutter;
+
+/**
+ * Takes one resource through fetch, extract and cache. A failure is recorded in meta.json and
+ * never replaces a good preview.
+ */
+public final class ResourceRefresher {
+
+    private final ArchiveFetcher fetcher;
+    private final ContentExtractor extractor;
+    private final PreviewCutter cutter;
+    private final CacheStore store;
+    private final Clock clock;
+
+    public ResourceRefresher(ArchiveFetcher fetcher, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
+            Clock clock) {
+        this.fetcher = fetcher;
+        this.extractor = extractor;
+        this.cutter = cutter;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public RefreshOutcome refresh(Resource resource) {
+        Optional<EntryMeta> previous = previous(resource);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Capture capture;
+        PageText page;
+        try {
+            capture = fetcher.fetch(resource);
+            page = extractor.extract(capture);
+        } catch (ArchiveException | ExtractionException e) {
+            return recordFailure(resource, previous, now, e.getMessage());
+        } catch (RuntimeException e) {
+            return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        String text = page.text();
+        String preview = cutter.cut(text);
+        int contentLength = text.codePointCount(0, text.length());
+        int previewLength = preview.codePointCount(0, preview.length());
+        String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
+        EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, resource.id(), resource.url(),
+                resource.stableId().orElse(null), page.title().orElse(null), capture.archiveUrl(),
+                capture.captureTimestamp(), "archive", now, capture.httpStatus(), capture.mediaType().isEmpty() ? null
+                : capture.mediaType(), page.charset().orElse(null), contentLength, previewLength,
+                contentLength > previewLength, hash, now, null, 0);
+        try {
+            store.writeSuccess(meta, preview);
+        } catch (IOException e) {
+            return new RefreshOutcome(resource, previous, false, Optional.of("cannot write the cache entry: " + e.getMessage()));
+        }
+        boolean changed = previous.map(p -> !hash.equals(p.contentHash())).orElse(true);
+        return new RefreshOutcome(resource, Optional.of(meta), changed, Optional.empty());
+    }
+
+    /** The entry as it is; a corrupt one counts as none, so that a success replaces it. */
+    private Optional<EntryMeta> previous(Resource resource) {
+        try {
+            return store.read(resource.id()).map(CachedEntry::meta);
+        } catch (CorruptEntryException e) {
+            return Optional.empty();
+        }
+    }
+
+    private RefreshOutcome recordFailure(Resource resource, Optional<EntryMeta> previous, Instant now, String error) {
+        String oneLine = error == null ? "unknown error" : error.lines().findFirst().orElse(error);
+        EntryMeta meta = previous.map(p -> p.failed(now, oneLine))
+                .orElseGet(() -> EntryMeta.firstFailure(resource.id(), resource.url(), resource.stableId().orElse(null), now, oneLine));
+        try {
+            store.writeMeta(meta);
+        } catch (IOException e) {
+            return new RefreshOutcome(resource, previous, false, Optional.of(oneLine + "; and cannot record it: " + e.getMessage()));
+        }
+        return new RefreshOutcome(resource, Optional.of(meta), false, Optional.of(oneLine));
+    }
+}
