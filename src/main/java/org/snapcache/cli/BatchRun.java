@@ -27,9 +27,8 @@ final class BatchRun {
             snapcache.store().removeLeftovers();
             AtomicInteger done = new AtomicInteger();
             List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(due, outcome -> {
-                String line = progress(outcome, done.incrementAndGet(), due.size());
                 synchronized (err) {
-                    err.println(line);
+                    err.println(progress(outcome, done.incrementAndGet(), due.size()));
                     err.flush();
                 }
             });

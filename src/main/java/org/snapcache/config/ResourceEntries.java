@@ -35,7 +35,7 @@ final class ResourceEntries {
         if (strict) {
             fields.rejectUnknown(FIELDS);
         }
-        int before = problems.lines().size();
+        int before = problems.size();
         if (url.isEmpty()) {
             problems.add(file, mapping.line(), label, "url is missing");
         } else {
@@ -52,7 +52,7 @@ final class ResourceEntries {
         Optional<String> archivedAt = fields.text("archived-at").map(String::trim);
         archivedAt.filter(ts -> !isTimestamp(ts)).ifPresent(bad -> fields.problem("archived-at",
                 "must be a Wayback timestamp of 1 to 14 digits (yyyyMMddHHmmss), got \"" + bad + "\""));
-        if (problems.lines().size() > before) {
+        if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Resource(

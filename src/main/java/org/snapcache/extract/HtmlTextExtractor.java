@@ -80,6 +80,8 @@ public final class HtmlTextExtractor {
         private final StringBuilder line = new StringBuilder();
         private int pendingBreak;
         private int preDepth;
+        /** Depth inside table cells short enough to read as one line: blocks inside them do not break it. */
+        private int inlineCellDepth;
 
         @Override
         public void head(Node node, int depth) {
@@ -88,12 +90,21 @@ public final class HtmlTextExtractor {
             } else if (node instanceof Element element) {
                 String tag = element.normalName();
                 if (tag.equals("br")) {
-                    endLine(1);
+                    if (inlineCellDepth > 0) {
+                        append(" ");
+                    } else {
+                        endLine(1);
+                    }
                 } else if (tag.equals("pre")) {
                     endLine(2);
                     preDepth++;
-                } else if ((tag.equals("td") || tag.equals("th")) && element.previousElementSibling() != null) {
-                    append(" | ");
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    if (inlineCellDepth > 0 || isInlineCell(element)) {
+                        inlineCellDepth++;
+                    }
+                    if (element.previousElementSibling() != null) {
+                        append(" | ");
+                    }
                 } else {
                     endLine(level(element));
                 }
@@ -103,17 +114,28 @@ public final class HtmlTextExtractor {
         @Override
         public void tail(Node node, int depth) {
             if (node instanceof Element element) {
-                if (element.normalName().equals("pre")) {
+                String tag = element.normalName();
+                if (tag.equals("pre")) {
                     preDepth--;
                     endLine(2);
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    inlineCellDepth = Math.max(0, inlineCellDepth - 1);
                 } else {
                     endLine(level(element));
                 }
             }
         }
 
-        private static int level(Element element) {
+        /** A cell of a data table rather than of a layout: no nested table, little text. */
+        private static boolean isInlineCell(Element cell) {
+            return cell.getElementsByTag("table").isEmpty() && cell.text().length() <= 200;
+        }
+
+        private int level(Element element) {
             String tag = element.normalName();
+            if (inlineCellDepth > 0) {
+                return 0;
+            }
             if (PARAGRAPHS.contains(tag)) {
                 boolean nestedList = (tag.equals("ul") || tag.equals("ol"))
                         && element.parent() != null && element.parent().closest("li") != null;

@@ -1,6 +1,7 @@
 package org.snapcache.fetch;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 
 /**
  * The archive kept failing: every try ended in a server error or a connection problem.
@@ -26,9 +27,12 @@ public final class RetriesExhaustedException extends IOException {
         return what + " after " + tries + (tries == 1 ? " try" : " tries");
     }
 
-    static String oneLine(Throwable cause) {
+    private static String oneLine(Throwable cause) {
         if (cause == null) {
             return "unknown";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "cannot resolve host " + cause.getMessage();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.lines().findFirst().orElse(message);

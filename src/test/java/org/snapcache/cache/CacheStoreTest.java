@@ -1,0 +1,147 @@
+package org.snapcache.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static EntryMeta success(String id, String preview) {
+        int length = preview.codePointCount(0, preview.length());
+        Instant at = Instant.parse("2026-04-09T12:00:00Z");
+        return new EntryMeta(1, id, "https://example.org/", "sid_x", "Title", "https://web.archive.org/web/20260213070116id_/https://example.org/",
+                "20260213070116", "archive", at, 200, "text/html", "UTF-8", length + 10, length, true, "sha256:00", at, null, 0);
+    }
+
+    @Test
+    void writesAndReadsAnEntry() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "héllo 😀"), "héllo 😀");
+
+        CachedEntry entry = store.read("abc").orElseThrow();
+
+        assertEquals(success("abc", "héllo 😀"), entry.meta());
+        assertEquals(Optional.of("héllo 😀"), entry.preview());
+        assertArrayEquals("héllo 😀".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("abc/preview.txt")));
+    }
+
+    @Test
+    void metaJsonHasEveryFieldInAStableOrderPrettyWithOneTrailingNewline() throws Exception {
+        new CacheStore(dir).writeSuccess(success("abc", "x"), "x");
+
+        String json = Files.readString(dir.resolve("abc/meta.json"));
+
+        assertTrue(json.startsWith("{\n  \"schemaVersion\": 1,\n  \"id\": \"abc\",\n  \"url\": \"https://example.org/\",\n"), json);
+        assertTrue(json.endsWith("\"consecutiveFailures\": 0\n}\n"), json);
+        List<String> keys = json.lines().filter(l -> l.startsWith("  \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
+        assertEquals(List.of("schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "source",
+                "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated",
+                "contentHash", "lastAttemptAt", "lastError", "consecutiveFailures"), keys);
+        assertTrue(json.contains("\"fetchedAt\": \"2026-04-09T12:00:00Z\""), json);
+        assertTrue(json.contains("\"lastError\": null"), json);
+    }
+
+    @Test
+    void noEntryIsEmpty() throws Exception {
+        assertEquals(Optional.empty(), new CacheStore(dir).read("nothing"));
+    }
+
+    @Test
+    void truncatedMetaJsonIsCorruptWithItsPath() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "x"), "x");
+        Path meta = dir.resolve("abc/meta.json");
+        Files.writeString(meta, Files.readString(meta).substring(0, 40));
+
+        CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> store.read("abc"));
+
+        assertEquals(meta, e.path());
+        assertTrue(e.getMessage().startsWith(meta + ": not valid meta.json"), e.getMessage());
+    }
+
+    @Test
+    void previewThatDisagreesWithMetaIsCorrupt() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "four"), "four");
+        Files.writeString(dir.resolve("abc/preview.txt"), "five!");
+
+        CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> store.read("abc"));
+
+        assertEquals(dir.resolve("abc/preview.txt") + ": holds 5 characters but meta.json says 4", e.getMessage());
+    }
+
+    @Test
+    void missingPreviewAndWrongSchemaAreCorrupt() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "x"), "x");
+        Files.delete(dir.resolve("abc/preview.txt"));
+        assertThrows(CorruptEntryException.class, () -> store.read("abc"));
+
+        store.writeSuccess(success("def", "x"), "x");
+        Path meta = dir.resolve("def/meta.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"schemaVersion\": 1", "\"schemaVersion\": 7"));
+        assertThrows(CorruptEntryException.class, () -> store.read("def"));
+
+        Files.createDirectories(dir.resolve("ghi"));
+        Files.writeString(dir.resolve("ghi/meta.json"), "[1, 2]");
+        assertThrows(CorruptEntryException.class, () -> store.read("ghi"));
+    }
+
+    @Test
+    void failureLeavesThePreviewUntouched() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        EntryMeta good = success("abc", "good preview");
+        store.writeSuccess(good, "good preview");
+        byte[] before = Files.readAllBytes(dir.resolve("abc/preview.txt"));
+
+        store.writeMeta(good.failed(Instant.parse("2026-04-10T00:00:00Z"), "archive answered 503 after 4 tries"));
+
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("abc/preview.txt")));
+        CachedEntry entry = store.read("abc").orElseThrow();
+        assertEquals(good.fetchedAt(), entry.meta().fetchedAt());
+        assertEquals(1, entry.meta().consecutiveFailures());
+        assertEquals("archive answered 503 after 4 tries", entry.meta().lastError());
+    }
+
+    @Test
+    void removesLeftoverTemporaryFilesOnly() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "x"), "x");
+        Files.writeString(dir.resolve("abc/.tmp-meta.json-1234"), "{half");
+
+        assertEquals(1, store.removeLeftovers());
+
+        assertFalse(Files.exists(dir.resolve("abc/.tmp-meta.json-1234")));
+        assertTrue(store.read("abc").isPresent());
+    }
+
+    @Test
+    void listsEntryFoldersOnly() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("b", "x"), "x");
+        store.writeSuccess(success("a", "x"), "x");
+        Files.writeString(dir.resolve(".lock"), "");
+        Files.writeString(dir.resolve(".gitignore"), "*");
+
+        assertEquals(List.of("a", "b"), store.ids());
+    }
+
+    @Test
+    void refusesIdsThatWouldLeaveTheCache() {
+        assertThrows(IllegalArgumentException.class, () -> new CacheStore(dir).entryDir("../escape"));
+    }
+}

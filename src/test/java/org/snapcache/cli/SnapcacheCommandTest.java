@@ -1,0 +1,330 @@
+package org.snapcache.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.snapcache.Environment;
+import org.snapcache.Fixtures;
+import org.snapcache.cache.CacheLock;
+import org.snapcache.cache.MetaJson;
+import org.snapcache.config.ResourceId;
+
+class SnapcacheCommandTest {
+
+    @RegisterExtension
+    static WireMockExtension archive = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final Instant NOW = Instant.parse("2026-04-09T12:00:00Z");
+    static final String NOW_TS = "20260409120000";
+    static final String FAQS = "https://www.whitehouse.gov/ostp/about/student/faqs";
+    static final String NASA = "http://www.nasa.gov/";
+    static final String BIRDS = "https://www.fws.gov/birds/";
+    static final String UNARCHIVED = "https://this-is-not-real-url.whatever/";
+
+    @TempDir
+    Path dir;
+
+    Path config;
+
+    @BeforeEach
+    void catalogue() throws Exception {
+        config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                cache-dir: cache
+                preview-chars: 300
+                max-age: 30d
+                archive:
+                  base-url: %s/web/
+                http:
+                  requests-per-minute: 1000
+                  retries: 2
+                resources:
+                  - url: %s
+                    title: OSTP student FAQs
+                  - url: %s
+                    title: NASA home page, 1996
+                    stable-id: sid_nasa1996
+                  - url: %s
+                  - url: %s
+                """.formatted(archive.baseUrl(), FAQS, NASA, BIRDS, UNARCHIVED));
+        String host = archive.baseUrl().replaceFirst("^http:", "");
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + FAQS).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/web/20201027220743id_/" + FAQS)));
+        archive.stubFor(get("/web/20201027220743id_/" + FAQS).willReturn(Fixtures.recorded("ia-id-404-whitehouse-faqs.html")));
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + NASA).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", host + "/web/19961231235847id_/" + NASA)));
+        archive.stubFor(get("/web/19961231235847id_/" + NASA).willReturn(Fixtures.recorded("ia-id-200-nasa-1996capture-2026fetch.html")));
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + BIRDS).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", archive.baseUrl() + "/web/20171124151315id_/" + BIRDS)));
+        archive.stubFor(get("/web/20171124151315id_/" + BIRDS).willReturn(Fixtures.recorded("ia-view-200-fws-birds.html")));
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + UNARCHIVED).willReturn(Fixtures.recorded("ia-wayback-404-not-archived.html")));
+    }
+
+    Cli.Result snapcache(Environment environment, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Cli.run(environment, all);
+    }
+
+    Cli.Result snapcache(String... args) {
+        return snapcache(Cli.at(NOW), args);
+    }
+
+    JsonNode meta(String url) throws Exception {
+        return MetaJson.mapper().readTree(dir.resolve("cache").resolve(ResourceId.forUrl(url)).resolve("meta.json").toFile());
+    }
+
+    String preview(String url) throws Exception {
+        return Files.readString(dir.resolve("cache").resolve(ResourceId.forUrl(url)).resolve("preview.txt"));
+    }
+
+    @Test
+    void runFillsTheCacheThroughRedirectsToTheNearestCapture() throws Exception {
+        Cli.Result result = snapcache("run");
+
+        assertEquals(1, result.exitCode(), "one resource is not archived: " + result.err());
+        assertTrue(result.out().matches("run: 4 resources: refreshed 3 \\(3 changed\\), failed 1, skipped 0 fresh, in [0-9.]+s\\n"),
+                result.out());
+        assertTrue(result.err().contains("failed  " + ResourceId.forUrl(UNARCHIVED) + " " + UNARCHIVED + ": not archived"), result.err());
+
+        JsonNode faqs = meta(FAQS);
+        assertEquals(404, faqs.get("httpStatus").asInt(), "a captured 404 is stored as a 404");
+        assertEquals("20201027220743", faqs.get("captureTimestamp").asText());
+        assertEquals(archive.baseUrl() + "/web/20201027220743id_/" + FAQS, faqs.get("archiveUrl").asText());
+        assertEquals("archive", faqs.get("source").asText());
+        assertEquals("2026-04-09T12:00:00Z", faqs.get("fetchedAt").asText());
+        assertEquals("text/html", faqs.get("contentType").asText());
+        assertEquals("UTF-8", faqs.get("charset").asText());
+        assertEquals("404 - Page Not Found | The White House", faqs.get("title").asText());
+        assertTrue(faqs.get("lastError").isNull());
+        assertTrue(preview(FAQS).startsWith("404 - Page Not Found\n\nThat page cannot be found"), preview(FAQS));
+
+        JsonNode nasa = meta(NASA);
+        assertEquals(200, nasa.get("httpStatus").asInt());
+        assertEquals("19961231235847", nasa.get("captureTimestamp").asText());
+        assertEquals("sid_nasa1996", nasa.get("stableId").asText());
+        String nasaPreview = preview(NASA);
+        assertEquals(nasaPreview.codePointCount(0, nasaPreview.length()), nasa.get("previewLength").asInt());
+        assertTrue(nasa.get("previewLength").asInt() <= 300);
+        assertTrue(nasa.get("contentLength").asInt() > nasa.get("previewLength").asInt());
+        assertTrue(nasa.get("truncated").asBoolean());
+        assertTrue(nasa.get("contentHash").asText().matches("sha256:[0-9a-f]{64}"));
+
+        String birds = preview(BIRDS);
+        for (String chrome : List.of("Wayback Machine", "wm-ipp", "__wm", "FILE ARCHIVED ON", "playback timings",
+                "web.archive.org", "_static")) {
+            assertFalse(birds.contains(chrome), "preview holds " + chrome);
+            assertFalse(meta(BIRDS).get("title").asText().contains(chrome), "title holds " + chrome);
+        }
+
+        JsonNode unarchived = meta(UNARCHIVED);
+        assertTrue(unarchived.get("fetchedAt").isNull());
+        assertEquals("2026-04-09T12:00:00Z", unarchived.get("lastAttemptAt").asText());
+        assertTrue(unarchived.get("lastError").asText().startsWith("not archived"));
+        assertEquals(1, unarchived.get("consecutiveFailures").asInt());
+        assertFalse(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(UNARCHIVED)).resolve("preview.txt")));
+    }
+
+    @Test
+    void secondRunSkipsFreshResourcesAndRetriesFailedOnes() throws Exception {
+        snapcache("run");
+        archive.resetRequests();
+
+        Cli.Result again = snapcache(Cli.at(NOW.plus(Duration.ofDays(1))), "run");
+
+        assertTrue(again.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 1, skipped 3 fresh"), again.out());
+        assertEquals(1, archive.getAllServeEvents().size(), "only the failed resource is asked for again");
+        assertEquals(2, meta(UNARCHIVED).get("consecutiveFailures").asInt());
+    }
+
+    @Test
+    void staleResourcesAreRefetchedAndUnchangedTextCountsAsUnchanged() throws Exception {
+        snapcache("run");
+
+        Instant later = NOW.plus(Duration.ofDays(31));
+        archive.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
+        String laterTs = "20260510120000";
+        archive.stubFor(get("/web/" + laterTs + "id_/" + NASA).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "/web/19961231235847id_/" + NASA)));
+        Cli.Result result = snapcache(Cli.at(later), "refresh", NASA);
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("refresh: 1 resources: refreshed 1 (0 changed)"), result.out());
+        assertEquals("2026-05-10T12:00:00Z", meta(NASA).get("fetchedAt").asText());
+    }
+
+    @Test
+    void failedRefreshKeepsTheOldPreviewByteForByte() throws Exception {
+        snapcache("run");
+        Path previewFile = dir.resolve("cache").resolve(ResourceId.forUrl(NASA)).resolve("preview.txt");
+        byte[] before = Files.readAllBytes(previewFile);
+        JsonNode metaBefore = meta(NASA);
+        archive.stubFor(get("/web/20260409120100id_/" + NASA).willReturn(aResponse().withStatus(503)));
+
+        Cli.Result result = snapcache(Cli.at(NOW.plusSeconds(60)), "refresh", ResourceId.forUrl(NASA));
+
+        assertEquals(1, result.exitCode());
+        assertArrayEquals(before, Files.readAllBytes(previewFile));
+        JsonNode after = meta(NASA);
+        assertEquals("archive answered 503 after 3 tries", after.get("lastError").asText());
+        assertEquals("2026-04-09T12:01:00Z", after.get("lastAttemptAt").asText());
+        assertEquals(1, after.get("consecutiveFailures").asInt());
+        Map<String, JsonNode> unchanged = new TreeMap<>();
+        metaBefore.fields().forEachRemaining(field -> unchanged.put(field.getKey(), field.getValue()));
+        for (String attemptField : List.of("lastAttemptAt", "lastError", "consecutiveFailures")) {
+            unchanged.remove(attemptField);
+        }
+        unchanged.forEach((key, value) -> assertEquals(value, after.get(key), key));
+    }
+
+    @Test
+    void statusReportsEveryStateUnderAFixedClock() throws Exception {
+        snapcache("run");
+        Files.writeString(config, Files.readString(config) + "  - url: https://never.example/\n");
+        Files.createDirectories(dir.resolve("cache/orphan01"));
+        Files.writeString(dir.resolve("cache/orphan01/meta.json"), """
+                {"schemaVersion": 1, "id": "orphan01", "url": "https://gone.example/", "consecutiveFailures": 0,
+                 "fetchedAt": null, "lastAttemptAt": null}
+                """);
+        Files.createDirectories(dir.resolve("cache/broken01"));
+        Files.writeString(dir.resolve("cache/broken01/meta.json"), "{\"schemaVersion\": 1, \"id\": ");
+
+        Cli.Result result = snapcache("status", "--json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode row : MetaJson.mapper().readTree(result.out())) {
+            states.put(row.get("url").asText().isEmpty() ? row.get("id").asText() : row.get("url").asText(), row.get("state").asText());
+            for (String field : List.of("id", "url", "state", "fetchedAt", "httpStatus", "lastError")) {
+                assertTrue(row.has(field), field + " in " + row);
+            }
+        }
+        assertEquals(Map.of(FAQS, "fresh", NASA, "fresh", BIRDS, "fresh", UNARCHIVED, "failed",
+                "https://never.example/", "missing", "https://gone.example/", "orphaned", "broken01", "corrupt"), states);
+
+        Cli.Result later = snapcache(Cli.at(NOW.plus(Duration.ofDays(31))), "status");
+        assertTrue(later.out().contains(ResourceId.forUrl(NASA) + "  stale"), later.out());
+        assertTrue(later.out().contains("7 entries: 0 fresh, 3 stale, 1 failed, 1 missing, 1 orphaned, 1 corrupt"), later.out());
+        assertTrue(later.out().contains("broken01"), later.out());
+        assertTrue(later.out().contains("not archived"), later.out());
+    }
+
+    @Test
+    void statusFailOnSetsTheExitCode() throws Exception {
+        snapcache("run");
+
+        assertEquals(1, snapcache("status", "--fail-on", "failed").exitCode());
+        assertEquals(1, snapcache("status", "--fail-on", "stale").exitCode());
+        Files.writeString(config, Files.readString(config).replace("  - url: " + UNARCHIVED + "\n", ""));
+        assertEquals(0, snapcache("status", "--fail-on", "failed").exitCode());
+        assertEquals(1, snapcache(Cli.at(NOW.plus(Duration.ofDays(31))), "status", "--fail-on", "stale").exitCode());
+        assertEquals(0, snapcache("status", "--fail-on", "stale").exitCode());
+    }
+
+    @Test
+    void showRendersThePreviewTheWayTheWikiDoes() throws Exception {
+        snapcache("run");
+
+        Cli.Result result = snapcache("show", NASA);
+
+        assertEquals(0, result.exitCode(), result.err());
+        String[] lines = result.out().split("\n");
+        assertEquals("NASA home page, 1996", lines[0]);
+        assertTrue(lines[1].matches("HTTP 200 · Fetched Apr 9, 2026 · \\d+ KB · capture 1996-12-31 23:58:47"), lines[1]);
+        assertTrue(result.out().contains(preview(NASA) + "\n... (truncated, "), result.out());
+        assertEquals("Resource ID: " + ResourceId.forUrl(NASA) + " | Stable ID: sid_nasa1996", lines[lines.length - 1]);
+    }
+
+    @Test
+    void showJsonIsMetaJsonPlusThePreview() throws Exception {
+        snapcache("run");
+
+        JsonNode shown = MetaJson.mapper().readTree(snapcache("show", "--json", ResourceId.forUrl(FAQS)).out());
+
+        assertEquals(404, shown.get("httpStatus").asInt());
+        assertEquals(preview(FAQS), shown.get("preview").asText());
+        assertEquals("20201027220743", shown.get("captureTimestamp").asText());
+    }
+
+    @Test
+    void unknownResourceExitsThree() {
+        Cli.Result show = snapcache("show", "https://not-in-catalogue.example/");
+        assertEquals(3, show.exitCode());
+        assertEquals("snapcache: https://not-in-catalogue.example/: no such resource in the catalogue or the cache"
+                + " (give an id or a URL exactly as listed)\n", show.err());
+        assertEquals(3, snapcache("refresh", "deadbeefdeadbeef").exitCode());
+        assertEquals(0, archive.getAllServeEvents().size());
+    }
+
+    @Test
+    void heldLockExitsFour() throws Exception {
+        try (CacheLock held = CacheLock.acquire(dir.resolve("cache"), NOW)) {
+            Cli.Result result = snapcache("run");
+
+            assertEquals(4, result.exitCode());
+            assertTrue(result.err().startsWith("snapcache: another snapcache run holds "), result.err());
+            assertEquals(1, result.err().lines().count());
+        }
+        assertEquals(0, archive.getAllServeEvents().size());
+    }
+
+    @Test
+    void invalidConfigurationExitsTwoAndFetchesNothing() throws Exception {
+        for (String bad : List.of("max-age: forever\n", "archive:\n  mode: turbo\n", "http:\n  concurrency: many\n",
+                "resources:\n  - url: file:///etc/passwd\n", "resources:\n  - url: https://a.example/\n    id: a/b\n",
+                "resources:\n  - url: https://a.example/\n    id: x\n  - url: https://b.example/\n    id: x\n",
+                "colour: blue\n", "resources: [unclosed\n")) {
+            Files.writeString(config, bad);
+
+            Cli.Result result = snapcache("run");
+
+            assertEquals(2, result.exitCode(), bad);
+            assertTrue(result.err().contains(config + ":"), result.err());
+            assertTrue(result.err().endsWith("nothing was fetched\n"), result.err());
+        }
+        archive.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, snapcache("run", "--no-such-option").exitCode());
+        assertEquals(2, snapcache("status", "--fail-on", "sometimes").exitCode());
+        assertEquals(2, snapcache("frobnicate").exitCode());
+        assertEquals(2, snapcache().exitCode());
+    }
+
+    @Test
+    void versionAndHelpForEveryCommand() {
+        Cli.Result version = Cli.run(Cli.at(NOW), "--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("snapcache "), version.out());
+        for (String command : List.of("run", "refresh", "status", "show")) {
+            Cli.Result help = Cli.run(Cli.at(NOW), command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().contains("Usage: snapcache " + command), help.out());
+            assertTrue(help.out().contains("Example"), command + " help has an example");
+        }
+    }
+}
