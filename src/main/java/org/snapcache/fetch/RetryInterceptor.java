@@ -42,9 +42,11 @@ final class RetryInterceptor implements Interceptor {
                 }
                 status = response.code();
                 response.close();
-            } catch (InterruptedIOException e) {
-                throw e;
             } catch (IOException e) {
+                // timeouts are InterruptedIOExceptions too, and are retried; a real interrupt is not
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
                 status = 0;
                 failure = e;
             }

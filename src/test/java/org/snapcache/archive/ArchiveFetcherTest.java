@@ -40,7 +40,11 @@ class ArchiveFetcherTest {
     final List<Duration> pauses = new ArrayList<>();
 
     ArchiveFetcher fetcher(int retries) {
-        HttpSettings http = new HttpSettings("snapcache-test", Duration.ofSeconds(5), 2, 10_000, retries, 1 << 20);
+        return fetcher(retries, Duration.ofSeconds(5));
+    }
+
+    ArchiveFetcher fetcher(int retries, Duration timeout) {
+        HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20);
         OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, pauses::add),
                 pauses::add, Duration.ofSeconds(1));
         return new ArchiveFetcher(client, new ArchiveSettings(archive.baseUrl() + "/web/", ArchiveMode.RAW), 1 << 20, NOW);
@@ -114,6 +118,34 @@ class ArchiveFetcherTest {
         assertEquals("19961231235847", capture.captureTimestamp(), "from Memento-Datetime");
         assertEquals(1, pauses.size(), "one backoff pause before the retry");
         archive.verify(2, getRequestedFor(urlEqualTo("/web/20260409120000id_/" + url)));
+    }
+
+    @Test
+    void retriesATimeout() throws Exception {
+        String url = "http://www.nasa.gov/";
+        archive.stubFor(get("/web/20260409120000id_/" + url).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_000).withBody("late")).willSetStateTo("quick"));
+        archive.stubFor(get("/web/20260409120000id_/" + url).inScenario("slow").whenScenarioStateIs("quick")
+                .willReturn(Fixtures.recorded("ia-id-200-nasa-1996capture-2026fetch.html")));
+
+        Capture capture = fetcher(1, Duration.ofMillis(300)).fetch(Resource.of(url));
+
+        assertEquals(200, capture.httpStatus());
+        assertEquals(1, pauses.size(), "the timeout was retried once");
+    }
+
+    @Test
+    void connectionFailuresAreRetriedThenReported() {
+        ArchiveFetcher unreachable = new ArchiveFetcher(HttpClientFactory.create(
+                new HttpSettings("snapcache-test", Duration.ofSeconds(2), 1, 10_000, 2, 1 << 20),
+                new HostRateLimiter(10_000, System::nanoTime, pauses::add), pauses::add, Duration.ofSeconds(1)),
+                new ArchiveSettings("http://127.0.0.1:1/web/", ArchiveMode.RAW), 1 << 20, NOW);
+
+        ArchiveException e = assertThrows(ArchiveException.class, () -> unreachable.fetch(Resource.of("http://www.nasa.gov/")));
+
+        assertTrue(e.getMessage().startsWith("connection failed ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" after 3 tries"), e.getMessage());
+        assertEquals(2, pauses.size());
     }
 
     @Test
