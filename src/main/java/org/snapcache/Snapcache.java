@@ -6,8 +6,12 @@ import org.snapcache.cache.CacheStore;
 import org.snapcache.config.Settings;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.PreviewCutter;
+import org.snapcache.fetch.HostHealth;
 import org.snapcache.fetch.HostRateLimiter;
 import org.snapcache.fetch.HttpClientFactory;
+import org.snapcache.fetch.Sleeper;
+import org.snapcache.fetch.StopSignal;
+import org.snapcache.fetch.StoppableSleeper;
 import org.snapcache.pipeline.BatchRefresher;
 import org.snapcache.pipeline.ResourceRefresher;
 
@@ -17,6 +21,8 @@ public final class Snapcache implements AutoCloseable {
     private final Settings settings;
     private final Environment environment;
     private final CacheStore store;
+    private final HostHealth health = new HostHealth();
+    private final StopSignal stop = new StopSignal();
     private OkHttpClient client;
 
     public Snapcache(Settings settings, Environment environment) {
@@ -40,15 +46,26 @@ public final class Snapcache implements AutoCloseable {
     /** The refresher of a whole batch; builds the HTTP client on first use only, as status and show need none. */
     public BatchRefresher batch() {
         if (client == null) {
-            HostRateLimiter limiter = new HostRateLimiter(settings.http().requestsPerMinute(), environment.ticker(),
-                    environment.sleeper());
-            client = HttpClientFactory.create(settings.http(), limiter, environment.sleeper(), environment.firstBackoff());
+            Sleeper sleeper = new StoppableSleeper(environment.sleeper(), stop);
+            HostRateLimiter limiter = new HostRateLimiter(settings.http().requestsPerMinute(), environment.ticker(), sleeper);
+            client = HttpClientFactory.create(settings.http(), limiter, health, sleeper, environment.firstBackoff(),
+                    environment.clock());
         }
         ArchiveFetcher fetcher = new ArchiveFetcher(client, settings.archive(), settings.http().maxBodyBytes(),
                 environment.clock());
         ResourceRefresher refresher = new ResourceRefresher(fetcher, new ContentExtractor(),
                 new PreviewCutter(settings.previewChars()), store, environment.clock());
         return new BatchRefresher(refresher, settings.http().concurrency());
+    }
+
+    /** Stops this run gracefully: nothing new starts, waits end. */
+    public StopSignal stopSignal() {
+        return stop;
+    }
+
+    /** What this run learnt about the archive hosts: which it stopped asking, and why. */
+    public HostHealth health() {
+        return health;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.snapcache.archive;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.snapcache.config.ArchiveSettings;
 import org.snapcache.config.Resource;
 import org.snapcache.fetch.Bodies;
 import org.snapcache.fetch.BodyTooLargeException;
+import org.snapcache.fetch.HostStoppedException;
 import org.snapcache.fetch.RetriesExhaustedException;
 
 /**
@@ -76,13 +78,20 @@ public final class ArchiveFetcher {
                     throw archiveError(response, resource);
                 }
                 return capture(response, timestamp);
+            } catch (HostStoppedException e) {
+                throw new ArchiveException(ArchiveException.Kind.HOST_STOPPED, url.toString(), e.getMessage(), e);
             } catch (RetriesExhaustedException e) {
                 throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, e.url(), e.getMessage(), e);
             } catch (BodyTooLargeException e) {
                 throw new ArchiveException(ArchiveException.Kind.UNREADABLE, url.toString(), e.getMessage(), e);
+            } catch (SocketTimeoutException e) {
+                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(), "timed out reading " + url, e);
             } catch (InterruptedIOException e) {
-                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
-                        "timed out or interrupted reading " + url, e);
+                if ("timeout".equals(e.getMessage())) {
+                    throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
+                            "timed out: the whole call to " + url + " took too long", e);
+                }
+                throw new ArchiveException(ArchiveException.Kind.INTERRUPTED, url.toString(), "interrupted: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
                         "cannot read " + url + ": " + oneLine(e), e);

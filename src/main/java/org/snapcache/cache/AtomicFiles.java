@@ -24,22 +24,41 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    public static void write(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()));
-        try {
-            // CREATE_NEW with the default permissions: a cache is often read by another user (the wiki's)
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+    static String randomSuffix() {
+        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+    }
+
+    /** Flushes a folder's entries (renames into it) to disk, where the platform allows it. */
+    static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every file system lets a folder be opened or synced; the renames are atomic regardless
+        }
+    }
+
+    /** Writes a file that must not exist yet, and flushes it to disk. */
+    static void writeNew(Path file, byte[] bytes) throws IOException {
+        // CREATE_NEW with the default permissions: a cache is often read by another user (the wiki's)
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
+            channel.force(true);
+        }
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + randomSuffix());
+        try {
+            writeNew(temp, bytes);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncFolder(target.getParent());
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -11,20 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.snapcache.config.ResourceId;
 
 /**
  * The cache folder: one sub-folder per resource id holding {@code meta.json} and, after a
- * success, {@code preview.txt}. Writes are atomic per file, preview first and meta.json last, so
- * that meta.json never describes a preview that is not there yet.
+ * success, {@code preview.txt}. A success replaces the whole folder at once; a failure rewrites
+ * meta.json alone, atomically. Reads never follow a symbolic link out of the cache.
  */
 public final class CacheStore {
 
     public static final String META = "meta.json";
     public static final String PREVIEW = "preview.txt";
+    /** An entry moved aside while its replacement takes its place. */
+    static final String ASIDE_PREFIX = ".aside-";
 
     private final Path dir;
 
@@ -47,8 +52,10 @@ public final class CacheStore {
     public Optional<CachedEntry> read(String id) throws CorruptEntryException {
         Path folder = entryDir(id);
         Path metaFile = folder.resolve(META);
-        if (Files.isSymbolicLink(folder)) {
-            throw new CorruptEntryException(folder, "is a symbolic link; entries must be real folders inside the cache");
+        for (Path path : new Path[] {folder, metaFile, folder.resolve(PREVIEW)}) {
+            if (Files.isSymbolicLink(path)) {
+                throw new CorruptEntryException(path, "is a symbolic link; entries are read only from real files inside the cache");
+            }
         }
         byte[] json;
         try {
@@ -114,26 +121,55 @@ public final class CacheStore {
         }
     }
 
-    /** Stores a successful fetch: the preview first, then the meta.json that describes it. */
+    /**
+     * Stores a successful fetch so that a crash at any moment leaves the entry as it was or wholly
+     * new: both files are written into a staging folder beside the entry, which then takes the
+     * entry's place by two renames (old entry aside, staging in). If a crash falls between the
+     * two, {@link #recover} puts the old entry back.
+     */
     public void writeSuccess(EntryMeta meta, String preview) throws IOException {
-        Path folder = prepare(meta.id());
-        AtomicFiles.write(folder.resolve(PREVIEW), preview.getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(folder.resolve(META), MetaJson.write(meta).getBytes(StandardCharsets.UTF_8));
+        Path folder = entryDir(meta.id());
+        refuseLinks(folder);
+        Files.createDirectories(dir);
+        Path staging = dir.resolve(AtomicFiles.TEMP_PREFIX + meta.id() + "-" + AtomicFiles.randomSuffix());
+        Files.createDirectory(staging);
+        try {
+            AtomicFiles.writeNew(staging.resolve(PREVIEW), preview.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeNew(staging.resolve(META), MetaJson.write(meta).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.syncFolder(staging);
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Path aside = dir.resolve(ASIDE_PREFIX + meta.id() + "-" + AtomicFiles.randomSuffix());
+                Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(aside);
+            }
+            AtomicFiles.syncFolder(dir);
+        } finally {
+            if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(staging);
+            }
+        }
     }
 
     /** Stores meta.json alone, as after a failed attempt; the preview is not touched. */
     public void writeMeta(EntryMeta meta) throws IOException {
-        Path folder = prepare(meta.id());
+        Path folder = entryDir(meta.id());
+        refuseLinks(folder);
+        Files.createDirectories(folder);
         AtomicFiles.write(folder.resolve(META), MetaJson.write(meta).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Path prepare(String id) throws IOException {
-        Path folder = entryDir(id);
+    private static void refuseLinks(Path folder) throws IOException {
         if (Files.isSymbolicLink(folder)) {
             throw new IOException("refusing to write through symbolic link " + folder);
         }
-        Files.createDirectories(folder);
-        return folder;
+        for (String name : new String[] {META, PREVIEW}) {
+            if (Files.isSymbolicLink(folder.resolve(name))) {
+                throw new IOException("refusing to write through symbolic link " + folder.resolve(name));
+            }
+        }
     }
 
     /** The ids of every entry folder, sorted; hidden files and names that are not ids are skipped. */
@@ -154,17 +190,56 @@ public final class CacheStore {
         return ids;
     }
 
-    /** Deletes temporary files an interrupted writer left behind; call only while holding the lock. */
-    public int removeLeftovers() throws IOException {
-        int removed = 0;
+    /**
+     * Repairs what an interrupted writer left behind; call only while holding the lock. An entry
+     * set aside whose replacement never arrived is put back; staging folders, entries set aside
+     * and temporary files are deleted.
+     *
+     * @return how many leftovers were repaired or removed
+     */
+    public int recover() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int repaired = 0;
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".{tmp,aside}-*")) {
+            entries.forEach(leftovers::add);
+        }
+        leftovers.sort(null);
+        for (Path leftover : leftovers) {
+            String name = leftover.getFileName().toString();
+            if (name.startsWith(ASIDE_PREFIX)) {
+                String id = name.substring(ASIDE_PREFIX.length(), name.lastIndexOf('-'));
+                if (ResourceId.isValid(id) && !Files.exists(dir.resolve(id), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(leftover, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+                    repaired++;
+                    continue;
+                }
+            }
+            deleteTree(leftover);
+            repaired++;
+        }
         for (String id : ids()) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve(id), AtomicFiles.TEMP_PREFIX + "*")) {
                 for (Path file : files) {
                     Files.deleteIfExists(file);
-                    removed++;
+                    repaired++;
                 }
             }
         }
-        return removed;
+        return repaired;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.isSymbolicLink(root) || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(root);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

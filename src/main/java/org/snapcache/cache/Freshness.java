@@ -21,11 +21,6 @@ public enum Freshness {
         return entry.lastAttemptAt() != null ? FAILED : MISSING;
     }
 
-    /** Whether {@code run} should fetch a catalogue resource in this state. */
-    public boolean isDue() {
-        return this == STALE || this == FAILED || this == MISSING || this == CORRUPT;
-    }
-
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,7 +2,11 @@ package org.snapcache.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.snapcache.Snapcache;
 import org.snapcache.cache.CacheLock;
@@ -10,46 +14,111 @@ import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.LockHeldException;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RefreshOutcome;
+import org.snapcache.pipeline.RunPlan;
 
 /**
  * What {@code run} and {@code refresh} share: hold the cache lock, clear what an interrupted run
  * left behind, refresh the resources, report each on stderr as it completes and sum up on stdout.
+ * SIGTERM or SIGINT winds the run down: nothing new starts, and the summary is still printed.
  */
 final class BatchRun {
 
     private BatchRun() {}
 
-    /** @return the exit code: 0, or 1 when any resource failed */
-    static int execute(Snapcache snapcache, List<Resource> due, int skippedFresh, String name, PrintWriter out,
-            PrintWriter err) throws IOException, LockHeldException, InterruptedException {
+    /** @return the exit code: 0, or 1 when any resource failed or was left for the next run */
+    static int execute(Snapcache snapcache, RunPlan plan, String name, PrintWriter out, PrintWriter err)
+            throws IOException, LockHeldException, InterruptedException {
         long started = snapcache.environment().ticker().nanos();
         try (CacheLock lock = CacheLock.acquire(snapcache.store().dir(), snapcache.environment().clock().instant())) {
-            snapcache.store().removeLeftovers();
+            int recovered = snapcache.store().recover();
+            if (recovered > 0) {
+                err.println(name + ": cleaned up " + recovered + " leftovers of an interrupted run");
+            }
+            List<Resource> due = plan.due();
             AtomicInteger done = new AtomicInteger();
-            List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(due, outcome -> {
-                synchronized (err) {
-                    err.println(progress(outcome, done.incrementAndGet(), due.size()));
-                    err.flush();
-                }
-            });
-            long refreshed = outcomes.stream().filter(RefreshOutcome::succeeded).count();
-            long changed = outcomes.stream().filter(RefreshOutcome::changed).count();
-            long failed = outcomes.size() - refreshed;
-            String elapsed = Formats.seconds(snapcache.environment().ticker().nanos() - started);
-            out.println(name + ": " + (due.size() + skippedFresh) + " resources: refreshed " + refreshed + " (" + changed
-                    + " changed), failed " + failed + ", skipped " + skippedFresh + " fresh, in " + elapsed);
-            return failed > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread onSignal = new Thread(() -> {
+                snapcache.stopSignal().stop("snapcache was asked to stop");
+                awaitQuietly(finished, snapcache.settings().http().timeout().multipliedBy(2).plusSeconds(5));
+            }, "snapcache-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(due, snapcache.stopSignal(), outcome -> {
+                    if (outcome.status() == RefreshOutcome.Status.DEFERRED) {
+                        return; // the summary says why, once, instead of a line for each of thousands
+                    }
+                    synchronized (err) {
+                        err.println(progress(outcome, done.incrementAndGet(), due.size()));
+                        err.flush();
+                    }
+                });
+                String elapsed = Formats.seconds(snapcache.environment().ticker().nanos() - started);
+                return summarise(snapcache, plan, name, outcomes, elapsed, out);
+            } finally {
+                out.flush();
+                finished.countDown();
+                removeQuietly(onSignal);
+            }
         }
+    }
+
+    private static int summarise(Snapcache snapcache, RunPlan plan, String name, List<RefreshOutcome> outcomes,
+            String elapsed, PrintWriter out) {
+        long refreshed = count(outcomes, RefreshOutcome.Status.REFRESHED);
+        long failed = count(outcomes, RefreshOutcome.Status.FAILED);
+        long deferred = count(outcomes, RefreshOutcome.Status.DEFERRED);
+        long changed = outcomes.stream().filter(RefreshOutcome::changed).count();
+        int total = plan.due().size() + plan.fresh() + plan.waiting();
+        StringBuilder line = new StringBuilder(name + ": " + total + (total == 1 ? " resource" : " resources") + ": refreshed "
+                + refreshed + " (" + changed + " changed), failed " + failed);
+        if (deferred > 0) {
+            line.append(", left for the next run ").append(deferred);
+        }
+        line.append(", skipped ").append(plan.fresh()).append(" fresh");
+        if (plan.waiting() > 0) {
+            line.append(" and ").append(plan.waiting()).append(" waiting to retry");
+        }
+        out.println(line.append(", in ").append(elapsed));
+        for (Map.Entry<String, String> host : snapcache.health().stoppedHosts().entrySet()) {
+            out.println(name + ": " + host.getValue());
+        }
+        if (snapcache.stopSignal().stopped()) {
+            out.println(name + ": stopped early: " + snapcache.stopSignal().reason());
+        }
+        return failed > 0 || deferred > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
+    }
+
+    private static long count(List<RefreshOutcome> outcomes, RefreshOutcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
     private static String progress(RefreshOutcome outcome, int done, int total) {
         String head = "[" + done + "/" + total + "] ";
         Resource resource = outcome.resource();
-        if (!outcome.succeeded()) {
-            return head + "failed  " + resource.id() + " " + resource.url() + ": " + outcome.error().orElse("");
+        return switch (outcome.status()) {
+            case FAILED -> head + "failed  " + resource.id() + " " + resource.url() + ": " + outcome.error().orElse("");
+            case DEFERRED -> head + "later   " + resource.id() + " " + resource.url();
+            case REFRESHED -> {
+                EntryMeta meta = outcome.meta().orElseThrow();
+                yield head + (outcome.changed() ? "changed " : "same    ") + resource.id() + " HTTP " + meta.httpStatus()
+                        + ", " + Formats.size(meta.contentLength()) + ", capture " + meta.captureTimestamp() + " " + resource.url();
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration limit) {
+        try {
+            latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        EntryMeta meta = outcome.meta().orElseThrow();
-        return head + (outcome.changed() ? "changed " : "same    ") + resource.id() + " HTTP " + meta.httpStatus() + ", "
-                + Formats.size(meta.contentLength()) + ", capture " + meta.captureTimestamp() + " " + resource.url();
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already running its shutdown hooks; this one is among them
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
 import org.snapcache.config.Resource;
+import org.snapcache.pipeline.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -36,7 +37,7 @@ final class RefreshCommand implements Callable<Integer> {
                 Resource resource = Catalogue.find(snapcache.settings(), snapcache.store(), name);
                 named.putIfAbsent(resource.id(), resource);
             }
-            return BatchRun.execute(snapcache, new ArrayList<>(named.values()), 0, "refresh",
+            return BatchRun.execute(snapcache, new RunPlan(new ArrayList<>(named.values()), 0, 0), "refresh",
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -1,23 +1,20 @@
 package org.snapcache.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.snapcache.Snapcache;
 import org.snapcache.cache.StatusReport;
-import org.snapcache.cache.StatusRow;
-import org.snapcache.config.Resource;
+import org.snapcache.pipeline.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        description = "The nightly job: refresh every catalogue resource that is missing, stale, failed or corrupt.",
+        description = {"The nightly job: refresh every catalogue resource that is missing, stale, corrupt, or failed",
+            "and due for its retry (failing resources are retried after 1, 2, 4, ... days, at most max-age)."},
         footer = {"", "Example (crontab, 03:17 every night):",
             "  17 3 * * *  cd /srv/wiki && ./snapcache run >> snapcache.log 2>&1"})
 final class RunCommand implements Callable<Integer> {
@@ -28,27 +25,17 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     SnapcacheCommand parent;
 
+    @Option(names = "--retry-failed", description = "Try failing resources now, whatever their retry pause.")
+    boolean retryFailed;
+
     @Override
     public Integer call() throws Exception {
         try (Snapcache snapcache = parent.open()) {
-            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(),
-                    snapcache.environment().clock().instant(), snapcache.settings().maxAge());
-            Map<String, Resource> byId = snapcache.settings().resources().stream()
-                    .collect(Collectors.toMap(Resource::id, Function.identity()));
-            List<Resource> due = new ArrayList<>();
-            int fresh = 0;
-            for (StatusRow row : report.rows()) {
-                Resource resource = byId.get(row.id());
-                if (resource == null) {
-                    continue;
-                }
-                if (row.state().isDue()) {
-                    due.add(resource);
-                } else {
-                    fresh++;
-                }
-            }
-            return BatchRun.execute(snapcache, due, fresh, "run", spec.commandLine().getOut(), spec.commandLine().getErr());
+            Instant now = snapcache.environment().clock().instant();
+            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
+                    snapcache.settings().maxAge());
+            RunPlan plan = RunPlan.of(snapcache.settings().resources(), report, now, snapcache.settings().maxAge(), retryFailed);
+            return BatchRun.execute(snapcache, plan, "run", spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.snapcache.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.snapcache.Snapcache;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.Freshness;
 import org.snapcache.cache.MetaJson;
+import org.snapcache.cache.RetrySchedule;
 import org.snapcache.cache.StatusReport;
 import org.snapcache.cache.StatusRow;
 import picocli.CommandLine.Command;
@@ -58,10 +60,11 @@ final class StatusCommand implements Callable<Integer> {
             StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
                     snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
+            Duration maxAge = snapcache.settings().maxAge();
             if (output.json) {
-                out.print(json(report));
+                out.print(json(report, maxAge));
             } else {
-                printTable(report, now, out);
+                printTable(report, now, maxAge, out);
             }
             out.flush();
             return matches(report) ? ExitCodes.FAILURES : ExitCodes.OK;
@@ -78,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    private static String json(StatusReport report) {
+    private static String json(StatusReport report, Duration maxAge) {
         ArrayNode array = MetaJson.mapper().createArrayNode();
         for (StatusRow row : report.rows()) {
             ObjectNode node = array.addObject();
@@ -91,6 +94,8 @@ final class StatusCommand implements Callable<Integer> {
             node.put("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
             node.put("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
             node.put("consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
+            node.put("nextAttemptAt", meta == null ? null
+                    : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
             node.put("captureTimestamp", meta == null ? null : meta.captureTimestamp());
             node.put("contentLength", meta == null ? null : meta.contentLength());
             node.put("title", meta == null ? null : meta.title());
@@ -100,9 +105,9 @@ final class StatusCommand implements Callable<Integer> {
         return MetaJson.write(array);
     }
 
-    private static void printTable(StatusReport report, Instant now, PrintWriter out) {
-        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %s%s%n";
-        out.printf(Locale.ROOT, format, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "URL", "  LAST ERROR");
+    private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter out) {
+        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %-10s  %s%s%n";
+        out.printf(Locale.ROOT, format, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
         for (StatusRow row : report.rows()) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
@@ -114,6 +119,8 @@ final class StatusCommand implements Callable<Integer> {
                     fetched ? Formats.day(meta.fetchedAt()) : "-",
                     fetched ? Formats.age(meta.fetchedAt(), now) : "-",
                     fetched ? Formats.size(meta.contentLength()) : "-",
+                    meta == null ? "-" : RetrySchedule.nextAttempt(meta, maxAge)
+                            .map(next -> next.isAfter(now) ? Formats.day(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),
                     error.isEmpty() ? "" : "  " + error);
         }

@@ -23,7 +23,8 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "max-age", "archive", "http",
             "resources", "resource-files");
     private static final Set<String> ARCHIVE = Set.of("base-url", "mode");
-    private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries");
+    private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries",
+            "max-body", "rate-limit-pause");
 
     private final YamlReader reader = new YamlReader();
     private final String defaultUserAgent;
@@ -113,7 +114,8 @@ public final class ConfigLoader {
                 fields.integer("concurrency", 1, 64).orElse(4),
                 fields.integer("requests-per-minute", 1, 100_000).orElse(30),
                 fields.integer("retries", 0, 10).orElse(3),
-                DEFAULT_MAX_BODY);
+                fields.size("max-body").orElse(DEFAULT_MAX_BODY),
+                fields.duration("rate-limit-pause").orElse(Duration.ofSeconds(60)));
     }
 
     private List<Resource> resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,

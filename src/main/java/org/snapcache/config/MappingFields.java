@@ -90,6 +90,31 @@ final class MappingFields {
         return duration;
     }
 
+    /** A size in bytes, written {@code 10MB}, {@code 512KB}, {@code 1GB} or as a plain number of bytes. */
+    Optional<Long> size(String key) {
+        Optional<String> text = text(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get().trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"KB", "1024"}, {"MB", "1048576"}, {"GB", "1073741824"}, {"B", "1"}}) {
+            if (value.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                value = value.substring(0, value.length() - suffix[0].length()).trim();
+                break;
+            }
+        }
+        if (!value.isEmpty() && value.length() <= 6 && value.chars().allMatch(Character::isDigit)) {
+            long bytes = Long.parseLong(value) * unit;
+            if (bytes >= 1024) {
+                return Optional.of(bytes);
+            }
+        }
+        problem(key, "must be a size of at least 1KB such as 512KB, 10MB or 1GB, got \"" + text.get() + "\"");
+        return Optional.empty();
+    }
+
     Optional<YamlNode.Mapping> mapping(String key) {
         Optional<YamlNode.Field> field = field(key);
         if (field.isEmpty() || isNull(field.get().value())) {

@@ -12,12 +12,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads a YAML file into a {@link YamlNode} tree with line numbers. */
 final class YamlReader {
 
-    private final YAMLFactory factory = new YAMLFactory();
+    /** SnakeYAML refuses documents over 3 MB by default; a catalogue of 100,000 entries is larger. */
+    private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
+
+    private final YAMLFactory factory;
+
+    YamlReader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        factory = YAMLFactory.builder().loaderOptions(options).build();
+    }
 
     /**
      * @return the document's root, or empty for an empty file
@@ -33,6 +43,10 @@ final class YamlReader {
             throw new ConfigException(List.of(malformed(e, shownAs)));
         } catch (IOException e) {
             throw new ConfigException(List.of(shownAs + ": cannot read: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // the YAML parser's own failures on input it does not expect; still the input's fault
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ConfigException(List.of(shownAs + ": malformed YAML: " + message.lines().findFirst().orElse("")));
         }
     }
 

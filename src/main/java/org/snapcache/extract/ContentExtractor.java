@@ -24,12 +24,23 @@ public final class ContentExtractor {
     private final PdfTextExtractor pdf = new PdfTextExtractor(30);
 
     public PageText extract(Capture capture) throws ExtractionException {
+        PageText page = read(capture);
+        return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset());
+    }
+
+    private PageText read(Capture capture) throws ExtractionException {
         String type = capture.mediaType();
         byte[] body = capture.body();
+        if (body.length == 0) {
+            throw new ExtractionException("the archive returned an empty body (HTTP " + capture.httpStatus() + ")");
+        }
         if (type.isEmpty() || type.equals("application/octet-stream") || type.equals("unk") || type.equals("text/unknown")) {
             type = sniff(body);
         }
         if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+            if (looksBinary(body)) {
+                throw new ExtractionException("binary content labelled " + type + " (" + body.length + " bytes)");
+            }
             return html(capture, body);
         }
         if (type.equals("application/pdf")) {
@@ -52,6 +63,40 @@ public final class ContentExtractor {
         } catch (IOException e) {
             throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Text without control characters other than line breaks and tabs, so that a preview is safe
+     * to {@code cat} to a terminal.
+     */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t';
+            if (control && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!control && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** NUL bytes, or many other control bytes, in the first 8 KB: not text, whatever the label says. */
+    static boolean looksBinary(byte[] body) {
+        int length = Math.min(body.length, 8192);
+        int control = 0;
+        for (int i = 0; i < length; i++) {
+            int b = body[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
+                control++;
+            }
+        }
+        return control > length / 10;
     }
 
     private static Optional<Charset> charset(Optional<String> name) {

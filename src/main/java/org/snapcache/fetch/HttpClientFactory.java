@@ -1,25 +1,30 @@
 package org.snapcache.fetch;
 
+import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import org.snapcache.config.HttpSettings;
 
 /**
- * Builds the one OkHttp client a run shares. Redirects are not followed by OkHttp: the archive's
- * redirects carry meaning (nearest capture, captured redirect) and each hop must pass through
- * the rate limit, so {@code archive.ArchiveFetcher} follows them itself.
+ * Builds the one OkHttp client a run shares.
+ *
+ * <p>Politeness lives in interceptors: user agent, retries with backoff, the guard that backs off
+ * on 429s and gives up on a dead host, and the per-host rate limit, in that order, so that every
+ * try passes the rate limit. The last interceptor sends each try as a call of its own on an inner
+ * client: that is what makes the whole-call timeout bound one exchange (a server dribbling a byte
+ * a second is cut off) rather than the time a request spends waiting for its turn.
+ *
+ * <p>Redirects are not followed by OkHttp: the archive's redirects carry meaning (nearest
+ * capture, captured redirect), so {@code archive.ArchiveFetcher} follows them itself, each hop a
+ * request of its own through the rate limit.
  */
 public final class HttpClientFactory {
 
     private HttpClientFactory() {}
 
-    public static OkHttpClient create(HttpSettings settings, HostRateLimiter limiter, Sleeper sleeper) {
-        return create(settings, limiter, sleeper, Duration.ofSeconds(1));
-    }
-
-    public static OkHttpClient create(HttpSettings settings, HostRateLimiter limiter, Sleeper sleeper,
-            Duration firstBackoff) {
-        return new OkHttpClient.Builder()
+    public static OkHttpClient create(HttpSettings settings, HostRateLimiter limiter, HostHealth health, Sleeper sleeper,
+            Duration firstBackoff, Clock clock) {
+        OkHttpClient exchange = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
                 .writeTimeout(settings.timeout())
@@ -27,11 +32,16 @@ public final class HttpClientFactory {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .build();
+        return exchange.newBuilder()
+                .callTimeout(Duration.ZERO)
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                         .header("User-Agent", settings.userAgent())
                         .build()))
                 .addInterceptor(new RetryInterceptor(settings.retries(), firstBackoff, sleeper))
+                .addInterceptor(new HostGuardInterceptor(health, limiter, settings.rateLimitPause(), clock::instant))
                 .addInterceptor(new RateLimitInterceptor(limiter))
+                .addInterceptor(chain -> exchange.newCall(chain.request()).execute())
                 .build();
     }
 }

@@ -9,8 +9,8 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Retries the archive's own server errors (500, 502, 503, 504) and connection failures, with
- * exponential backoff and jitter. A server error carrying {@code Memento-Datetime} is a captured
+ * Retries the archive's own server errors (500, 502, 503, 504), connection failures and
+ * timeouts, with exponential backoff and jitter; other 4xx answers are final. A server error carrying {@code Memento-Datetime} is a captured
  * page, the original site's answer at crawl time, and is content rather than a failure.
  */
 final class RetryInterceptor implements Interceptor {
@@ -44,7 +44,7 @@ final class RetryInterceptor implements Interceptor {
                 response.close();
             } catch (IOException e) {
                 // timeouts are InterruptedIOExceptions too, and are retried; a real interrupt is not
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || e instanceof HostStoppedException) {
                     throw e;
                 }
                 status = 0;

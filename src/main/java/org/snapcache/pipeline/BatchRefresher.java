@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.snapcache.config.Resource;
+import org.snapcache.fetch.StopSignal;
 
 /**
  * Refreshes many resources with a bounded number of workers. Politeness is not its business: the
@@ -24,10 +25,12 @@ public final class BatchRefresher {
     }
 
     /**
-     * @param onDone told of each outcome as it completes, from the worker's thread
+     * @param stop once stopped, no further resource is started; those left are deferred
+     * @param onDone told of each attempted resource's outcome as it completes, from the worker's thread
      * @return the outcomes in the order of {@code resources}
      */
-    public List<RefreshOutcome> refreshAll(List<Resource> resources, Consumer<RefreshOutcome> onDone) throws InterruptedException {
+    public List<RefreshOutcome> refreshAll(List<Resource> resources, StopSignal stop, Consumer<RefreshOutcome> onDone)
+            throws InterruptedException {
         if (resources.isEmpty()) {
             return List.of();
         }
@@ -40,6 +43,10 @@ public final class BatchRefresher {
             List<Future<RefreshOutcome>> futures = new ArrayList<>();
             for (Resource resource : resources) {
                 futures.add(pool.submit(() -> {
+                    Thread.interrupted(); // a stopped wait of an earlier task must not leak into this one
+                    if (stop.stopped()) {
+                        return RefreshOutcome.deferred(resource, "not started: " + stop.reason());
+                    }
                     RefreshOutcome outcome = refresher.refresh(resource);
                     onDone.accept(outcome);
                     return outcome;

@@ -50,7 +50,12 @@ public final class ResourceRefresher {
         try {
             capture = fetcher.fetch(resource);
             page = extractor.extract(capture);
-        } catch (ArchiveException | ExtractionException e) {
+        } catch (ArchiveException e) {
+            if (e.kind().defers()) {
+                return RefreshOutcome.deferred(resource, e.getMessage());
+            }
+            return recordFailure(resource, previous, now, e.getMessage());
+        } catch (ExtractionException e) {
             return recordFailure(resource, previous, now, e.getMessage());
         } catch (RuntimeException e) {
             return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -68,10 +73,11 @@ public final class ResourceRefresher {
         try {
             store.writeSuccess(meta, preview);
         } catch (IOException e) {
-            return new RefreshOutcome(resource, previous, false, Optional.of("cannot write the cache entry: " + e.getMessage()));
+            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false,
+                    Optional.of("cannot write the cache entry: " + e.getMessage()));
         }
         boolean changed = previous.map(p -> !hash.equals(p.contentHash())).orElse(true);
-        return new RefreshOutcome(resource, Optional.of(meta), changed, Optional.empty());
+        return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, Optional.empty());
     }
 
     /** The entry as it is; a corrupt one counts as none, so that a success replaces it. */
@@ -90,8 +96,9 @@ public final class ResourceRefresher {
         try {
             store.writeMeta(meta);
         } catch (IOException e) {
-            return new RefreshOutcome(resource, previous, false, Optional.of(oneLine + "; and cannot record it: " + e.getMessage()));
+            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false,
+                    Optional.of(oneLine + "; and cannot record it: " + e.getMessage()));
         }
-        return new RefreshOutcome(resource, Optional.of(meta), false, Optional.of(oneLine));
+        return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, Optional.of(meta), false, Optional.of(oneLine));
     }
 }

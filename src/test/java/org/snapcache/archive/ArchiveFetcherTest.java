@@ -26,6 +26,7 @@ import org.snapcache.config.ArchiveMode;
 import org.snapcache.config.ArchiveSettings;
 import org.snapcache.config.HttpSettings;
 import org.snapcache.config.Resource;
+import org.snapcache.fetch.HostHealth;
 import org.snapcache.fetch.HostRateLimiter;
 import org.snapcache.fetch.HttpClientFactory;
 
@@ -44,9 +45,9 @@ class ArchiveFetcherTest {
     }
 
     ArchiveFetcher fetcher(int retries, Duration timeout) {
-        HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20);
+        HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20, Duration.ofSeconds(60));
         OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, pauses::add),
-                pauses::add, Duration.ofSeconds(1));
+                new HostHealth(), pauses::add, Duration.ofSeconds(1), NOW);
         return new ArchiveFetcher(client, new ArchiveSettings(archive.baseUrl() + "/web/", ArchiveMode.RAW), 1 << 20, NOW);
     }
 
@@ -137,8 +138,9 @@ class ArchiveFetcherTest {
     @Test
     void connectionFailuresAreRetriedThenReported() {
         ArchiveFetcher unreachable = new ArchiveFetcher(HttpClientFactory.create(
-                new HttpSettings("snapcache-test", Duration.ofSeconds(2), 1, 10_000, 2, 1 << 20),
-                new HostRateLimiter(10_000, System::nanoTime, pauses::add), pauses::add, Duration.ofSeconds(1)),
+                new HttpSettings("snapcache-test", Duration.ofSeconds(2), 1, 10_000, 2, 1 << 20, Duration.ofSeconds(60)),
+                new HostRateLimiter(10_000, System::nanoTime, pauses::add), new HostHealth(), pauses::add,
+                Duration.ofSeconds(1), NOW),
                 new ArchiveSettings("http://127.0.0.1:1/web/", ArchiveMode.RAW), 1 << 20, NOW);
 
         ArchiveException e = assertThrows(ArchiveException.class, () -> unreachable.fetch(Resource.of("http://www.nasa.gov/")));

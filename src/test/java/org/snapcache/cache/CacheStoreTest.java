@@ -118,15 +118,76 @@ class CacheStoreTest {
     }
 
     @Test
-    void removesLeftoverTemporaryFilesOnly() throws Exception {
+    void recoveryRemovesLeftoverTemporaryFilesOnly() throws Exception {
         CacheStore store = new CacheStore(dir);
         store.writeSuccess(success("abc", "x"), "x");
         Files.writeString(dir.resolve("abc/.tmp-meta.json-1234"), "{half");
+        Files.createDirectories(dir.resolve(".tmp-abc-99"));
+        Files.writeString(dir.resolve(".tmp-abc-99/preview.txt"), "half-staged");
 
-        assertEquals(1, store.removeLeftovers());
+        assertEquals(2, store.recover());
 
         assertFalse(Files.exists(dir.resolve("abc/.tmp-meta.json-1234")));
-        assertTrue(store.read("abc").isPresent());
+        assertFalse(Files.exists(dir.resolve(".tmp-abc-99")));
+        assertEquals(Optional.of("x"), store.read("abc").orElseThrow().preview());
+    }
+
+    @Test
+    void recoveryPutsBackAnEntrySetAsideByAnInterruptedSwap() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "old"), "old");
+        Files.move(dir.resolve("abc"), dir.resolve(".aside-abc-1f"));
+
+        assertEquals(1, store.recover());
+
+        assertEquals(Optional.of("old"), store.read("abc").orElseThrow().preview());
+    }
+
+    @Test
+    void recoveryDropsAnAsideEntryOnceItsReplacementIsInPlace() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "old"), "old");
+        Files.move(dir.resolve("abc"), dir.resolve(".aside-abc-1f"));
+        store.writeSuccess(success("abc", "new"), "new");
+
+        store.recover();
+
+        assertEquals(Optional.of("new"), store.read("abc").orElseThrow().preview());
+        assertFalse(Files.exists(dir.resolve(".aside-abc-1f")));
+    }
+
+    @Test
+    void replacingAnEntryLeavesNothingBehind() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "old"), "old");
+        store.writeSuccess(success("abc", "new one"), "new one");
+
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("abc")), files.toList());
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("abc"))) {
+            assertEquals(2, files.count());
+        }
+    }
+
+    @Test
+    void symbolicLinksAreNeitherReadNorWrittenThrough() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("../outside-" + System.nanoTime()).normalize());
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        CacheStore store = new CacheStore(dir.resolve("cache"));
+        store.writeSuccess(success("abc", "x"), "x");
+        Files.delete(dir.resolve("cache/abc/preview.txt"));
+        Files.createSymbolicLink(dir.resolve("cache/abc/preview.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(dir.resolve("cache/linked"), outside);
+
+        assertThrows(CorruptEntryException.class, () -> store.read("abc"));
+        assertThrows(CorruptEntryException.class, () -> store.read("linked"));
+        assertThrows(java.io.IOException.class, () -> store.writeMeta(success("linked", "x")));
+        assertThrows(java.io.IOException.class, () -> store.writeSuccess(success("linked", "x"), "x"));
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")));
+        try (java.util.stream.Stream<Path> files = Files.list(outside)) {
+            assertEquals(1, files.count(), "nothing written outside the cache");
+        }
     }
 
     @Test

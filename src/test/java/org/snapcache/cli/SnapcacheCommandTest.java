@@ -171,7 +171,7 @@ class SnapcacheCommandTest {
         Cli.Result result = snapcache(Cli.at(later), "refresh", NASA);
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().startsWith("refresh: 1 resources: refreshed 1 (0 changed)"), result.out());
+        assertTrue(result.out().startsWith("refresh: 1 resource: refreshed 1 (0 changed)"), result.out());
         assertEquals("2026-05-10T12:00:00Z", meta(NASA).get("fetchedAt").asText());
     }
 

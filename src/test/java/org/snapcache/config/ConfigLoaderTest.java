@@ -51,6 +51,8 @@ class ConfigLoaderTest {
                   concurrency: 2
                   requests-per-minute: 20
                   retries: 1
+                  max-body: 512KB
+                  rate-limit-pause: 5m
                 resources:
                   - url: https://www.alignmentforum.org/w/mesa-optimization
                     title: Mesa-Optimization
@@ -64,7 +66,7 @@ class ConfigLoaderTest {
         assertEquals("https://webarchive.org.uk/wayback/archive/", settings.archive().baseUrl());
         assertEquals(ArchiveMode.PLAYBACK, settings.archive().mode());
         assertEquals(new HttpSettings("snapcache/1 (+mailto:ops@wiki.test)", Duration.ofSeconds(15), 2, 20, 1,
-                ConfigLoader.DEFAULT_MAX_BODY), settings.http());
+                512 * 1024, Duration.ofMinutes(5)), settings.http());
         Resource resource = settings.resources().get(0);
         assertEquals("8f738b406e4bfc32", resource.id());
         assertEquals(Optional.of("sid_lreD7Zhsgs5147"), resource.stableId());
@@ -80,8 +82,8 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(30), settings.maxAge());
         assertEquals("https://web.archive.org/web/", settings.archive().baseUrl());
         assertEquals(ArchiveMode.RAW, settings.archive().mode());
-        assertEquals(new HttpSettings("snapcache/test", Duration.ofSeconds(30), 4, 30, 3, ConfigLoader.DEFAULT_MAX_BODY),
-                settings.http());
+        assertEquals(new HttpSettings("snapcache/test", Duration.ofSeconds(30), 4, 30, 3, 10L * 1024 * 1024,
+                Duration.ofSeconds(60)), settings.http());
     }
 
     @Test

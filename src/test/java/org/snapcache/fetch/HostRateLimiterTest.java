@@ -31,7 +31,8 @@ class HostRateLimiterTest {
             long inWindow = starts.stream().filter(s -> s >= start && s < start + Duration.ofMinutes(1).toNanos()).count();
             assertTrue(inWindow <= 3, "window from " + start + " holds " + inWindow);
         }
-        assertEquals(Duration.ofMinutes(1).toNanos(), starts.get(3) - starts.get(0), "the fourth waits for the first to age out");
+        assertEquals(Duration.ofSeconds(61).toNanos(), starts.get(3) - starts.get(0),
+                "the fourth waits for the first to be a minute (and the one-second margin) old");
     }
 
     @Test
@@ -45,14 +46,16 @@ class HostRateLimiterTest {
 
     @Test
     void workersSharingItAreLimitedTogether() throws Exception {
+        Duration window = Duration.ofMillis(200);
+        HostRateLimiter shared = new HostRateLimiter(5, window, Duration.ofMillis(100), System::nanoTime, Sleeper.SYSTEM);
+        List<Long> started = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
-        AtomicLong waited = new AtomicLong();
-        HostRateLimiter counting = new HostRateLimiter(5, System::nanoTime, d -> waited.incrementAndGet());
         for (int t = 0; t < 4; t++) {
             Thread thread = new Thread(() -> {
                 try {
                     for (int i = 0; i < 5; i++) {
-                        counting.acquire("a");
+                        shared.acquire("web.archive.org");
+                        started.add(System.nanoTime());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -64,6 +67,23 @@ class HostRateLimiterTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        assertEquals(15, waited.get(), "20 requests under a budget of 5: all but the first 5 must wait");
+        assertEquals(20, started.size());
+        for (long start : started) {
+            long inWindow = started.stream().filter(s -> s >= start && s < start + window.toNanos()).count();
+            assertTrue(inWindow <= 5, inWindow + " requests in one window");
+        }
+    }
+
+    @Test
+    void backingOffHoldsEveryoneThenHalvesTheBudget() throws InterruptedException {
+        limiter.backOff("web.archive.org", Duration.ofSeconds(30));
+
+        request("web.archive.org");
+        request("web.archive.org");
+
+        assertEquals(Duration.ofSeconds(30).toNanos(), starts.get(0), "held for the pause");
+        assertEquals(Duration.ofSeconds(61).toNanos(), starts.get(1) - starts.get(0), "then one request a minute");
+        assertEquals(1, limiter.budget("web.archive.org"));
+        assertEquals(3, limiter.budget("other.example"));
     }
 }
