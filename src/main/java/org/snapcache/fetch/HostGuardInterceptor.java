@@ -44,7 +44,7 @@ final class HostGuardInterceptor implements Interceptor {
             try {
                 response = chain.proceed(chain.request());
             } catch (IOException e) {
-                if (!Thread.currentThread().isInterrupted() && !(e instanceof HostStoppedException)) {
+                if (RetryInterceptor.isTransient(e)) {
                     health.connectionFailed(host, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
                 throw e;

@@ -1,21 +1,27 @@
 package org.snapcache.fetch;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * At most {@code budget} requests to one host in any window of {@code window}, shared by every
- * worker. It remembers when each of the host's recent requests actually started; a request that
- * would be one too many waits until the oldest is a window (plus a small margin) old. The margin
- * covers the moment between taking a slot and the request reaching the server, so that the
- * archive, counting arrivals, never sees more than the budget in a window either.
+ * worker, as the archive counts them: by when they arrive.
+ *
+ * <p>When a request reaches the archive is not known here, only that it is after the request took
+ * its slot and before its answer came back. So a slot counts from when it is taken, and once the
+ * answer is in, from then on: the next request may start only when the window (and a small margin
+ * for clock granularity) has passed since the answers of the requests it would otherwise crowd.
+ * However long a connection takes to open, no window of arrivals holds more than the budget.
  *
  * <p>After a 429 the host can be held (nobody starts a request until a given time) and its budget
  * halved for the rest of the run.
  */
 public final class HostRateLimiter {
+
+    private static final long IN_FLIGHT_POLL = Duration.ofMillis(20).toNanos();
 
     private final int budget;
     private final long window;
@@ -24,8 +30,18 @@ public final class HostRateLimiter {
     private final Sleeper sleeper;
     private final Map<String, HostWindow> hosts = new HashMap<>();
 
+    /** A request's place in its host's window; give it back with {@link #release} when the answer is in. */
+    public static final class Slot {
+        private long time;
+        private boolean answered;
+
+        private Slot(long time) {
+            this.time = time;
+        }
+    }
+
     private static final class HostWindow {
-        final ArrayDeque<Long> starts = new ArrayDeque<>();
+        final List<Slot> slots = new ArrayList<>();
         int budget;
         /** Ticker time before which nobody starts a request; compared by difference, as nanoTime values must be. */
         long heldUntil;
@@ -53,7 +69,7 @@ public final class HostRateLimiter {
     }
 
     /** Blocks until a request to {@code host} may start, and counts it as started now. */
-    public void acquire(String host) throws InterruptedException {
+    public Slot acquire(String host) throws InterruptedException {
         while (true) {
             long wait;
             synchronized (this) {
@@ -62,17 +78,29 @@ public final class HostRateLimiter {
                 if (now - state.heldUntil < 0) {
                     wait = state.heldUntil - now;
                 } else {
-                    while (!state.starts.isEmpty() && now - state.starts.peekFirst() >= window + margin) {
-                        state.starts.removeFirst();
+                    state.slots.removeIf(slot -> slot.answered && now - slot.time >= window + margin);
+                    if (state.slots.size() < state.budget) {
+                        Slot slot = new Slot(now);
+                        state.slots.add(slot);
+                        return slot;
                     }
-                    if (state.starts.size() < state.budget) {
-                        state.starts.addLast(now);
-                        return;
-                    }
-                    wait = state.starts.peekFirst() + window + margin - now;
+                    // the oldest answered slot frees up first; with every slot still in flight, look again shortly
+                    wait = state.slots.stream()
+                            .filter(slot -> slot.answered)
+                            .mapToLong(slot -> slot.time + window + margin - now)
+                            .min()
+                            .orElse(IN_FLIGHT_POLL);
                 }
             }
             sleeper.sleep(Duration.ofNanos(Math.max(wait, 1_000_000)));
+        }
+    }
+
+    /** The request's answer is in (or it failed): its slot counts from now until a window has passed. */
+    public synchronized void release(Slot slot) {
+        if (!slot.answered) {
+            slot.answered = true;
+            slot.time = ticker.nanos();
         }
     }
 

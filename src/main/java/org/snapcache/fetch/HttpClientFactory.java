@@ -11,8 +11,9 @@ import org.snapcache.config.HttpSettings;
  * <p>Politeness lives in interceptors: user agent, retries with backoff, the guard that backs off
  * on 429s and gives up on a dead host, and the per-host rate limit, in that order, so that every
  * try passes the rate limit. The last interceptor sends each try as a call of its own on an inner
- * client: that is what makes the whole-call timeout bound one exchange (a server dribbling a byte
- * a second is cut off) rather than the time a request spends waiting for its turn.
+ * client, and reads its body there, within {@code http.max-body}: that is what makes the
+ * whole-call timeout bound one exchange (a server dribbling a byte a second is cut off) rather
+ * than the time a request spends waiting for its turn, and a body cut off halfway a retried failure.
  *
  * <p>Redirects are not followed by OkHttp: the archive's redirects carry meaning (nearest
  * capture, captured redirect), so {@code archive.ArchiveFetcher} follows them itself, each hop a
@@ -41,7 +42,7 @@ public final class HttpClientFactory {
                 .addInterceptor(new RetryInterceptor(settings.retries(), firstBackoff, sleeper))
                 .addInterceptor(new HostGuardInterceptor(health, limiter, settings.rateLimitPause(), clock::instant))
                 .addInterceptor(new RateLimitInterceptor(limiter))
-                .addInterceptor(chain -> exchange.newCall(chain.request()).execute())
+                .addInterceptor(new ExchangeInterceptor(exchange, settings.maxBodyBytes()))
                 .build();
     }
 }

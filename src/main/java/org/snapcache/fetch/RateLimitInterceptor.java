@@ -16,12 +16,17 @@ final class RateLimitInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        HostRateLimiter.Slot slot;
         try {
-            limiter.acquire(chain.request().url().host());
+            slot = limiter.acquire(chain.request().url().host());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the rate limit");
         }
-        return chain.proceed(chain.request());
+        try {
+            return chain.proceed(chain.request());
+        } finally {
+            limiter.release(slot);
+        }
     }
 }

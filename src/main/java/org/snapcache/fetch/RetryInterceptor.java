@@ -5,6 +5,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -44,7 +46,7 @@ final class RetryInterceptor implements Interceptor {
                 response.close();
             } catch (IOException e) {
                 // timeouts are InterruptedIOExceptions too, and are retried; a real interrupt is not
-                if (Thread.currentThread().isInterrupted() || e instanceof HostStoppedException) {
+                if (!isTransient(e)) {
                     throw e;
                 }
                 status = 0;
@@ -55,6 +57,13 @@ final class RetryInterceptor implements Interceptor {
             }
             pause(tries);
         }
+    }
+
+    /** Whether another try may go better: not after an interrupt, a stopped host, an untrusted certificate or a body over the limit. */
+    static boolean isTransient(IOException e) {
+        return !Thread.currentThread().isInterrupted() && !(e instanceof HostStoppedException)
+                && !(e instanceof SSLHandshakeException) && !(e instanceof SSLPeerUnverifiedException)
+                && !(e instanceof BodyTooLargeException);
     }
 
     static boolean isArchiveServerError(Response response) {

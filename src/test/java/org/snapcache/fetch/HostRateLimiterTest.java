@@ -17,7 +17,7 @@ class HostRateLimiterTest {
     final HostRateLimiter limiter = new HostRateLimiter(3, now::get, d -> now.addAndGet(d.toNanos()));
 
     void request(String host) throws InterruptedException {
-        limiter.acquire(host);
+        limiter.release(limiter.acquire(host));
         starts.add(now.get());
     }
 
@@ -54,8 +54,9 @@ class HostRateLimiterTest {
             Thread thread = new Thread(() -> {
                 try {
                     for (int i = 0; i < 5; i++) {
-                        shared.acquire("web.archive.org");
+                        HostRateLimiter.Slot slot = shared.acquire("web.archive.org");
                         started.add(System.nanoTime());
+                        shared.release(slot);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -72,6 +73,20 @@ class HostRateLimiterTest {
             long inWindow = started.stream().filter(s -> s >= start && s < start + window.toNanos()).count();
             assertTrue(inWindow <= 5, inWindow + " requests in one window");
         }
+    }
+
+    @Test
+    void aSlotCountsFromItsAnswerSoSlowConnectionsCannotBunchArrivals() throws InterruptedException {
+        List<HostRateLimiter.Slot> slots = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            slots.add(limiter.acquire("web.archive.org"));
+        }
+        now.addAndGet(Duration.ofSeconds(20).toNanos()); // the three take 20 s to be answered
+        slots.forEach(limiter::release);
+
+        request("web.archive.org");
+
+        assertEquals(Duration.ofSeconds(81).toNanos(), starts.get(0), "a window (and margin) after the answers, not the starts");
     }
 
     @Test
