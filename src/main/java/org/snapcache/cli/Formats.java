@@ -12,6 +12,7 @@ final class Formats {
     private static final DateTimeFormatter WIKI_DATE = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {}
@@ -33,6 +34,10 @@ final class Formats {
 
     static String day(Instant instant) {
         return DAY.format(instant);
+    }
+
+    static String minute(Instant instant) {
+        return MINUTE.format(instant);
     }
 
     static String second(Instant instant) {

@@ -106,7 +106,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter out) {
-        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %-10s  %s%s%n";
+        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %-16s  %s%s%n";
         out.printf(Locale.ROOT, format, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
         for (StatusRow row : report.rows()) {
             EntryMeta meta = row.meta().orElse(null);
@@ -120,7 +120,7 @@ final class StatusCommand implements Callable<Integer> {
                     fetched ? Formats.age(meta.fetchedAt(), now) : "-",
                     fetched ? Formats.size(meta.contentLength()) : "-",
                     meta == null ? "-" : RetrySchedule.nextAttempt(meta, maxAge)
-                            .map(next -> next.isAfter(now) ? Formats.day(next) : "due").orElse("-"),
+                            .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),
                     error.isEmpty() ? "" : "  " + error);
         }

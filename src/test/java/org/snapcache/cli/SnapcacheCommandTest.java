@@ -160,6 +160,55 @@ class SnapcacheCommandTest {
     }
 
     @Test
+    void failingResourcesWaitGrowingPausesUnlessRetryFailedIsGiven() throws Exception {
+        snapcache("run");
+        snapcache(Cli.at(NOW.plus(Duration.ofDays(1))), "run");
+        assertEquals(2, meta(UNARCHIVED).get("consecutiveFailures").asInt());
+        archive.resetRequests();
+
+        Cli.Result waiting = snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "run");
+
+        assertEquals(0, waiting.exitCode(), waiting.out());
+        assertTrue(waiting.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 0, skipped 3 fresh and 1 waiting to retry"),
+                waiting.out());
+        assertEquals(0, archive.getAllServeEvents().size());
+        JsonNode row = findRow(snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "status", "--json").out(), UNARCHIVED);
+        assertEquals("2026-04-12T09:00:00Z", row.get("nextAttemptAt").asText(), "two days after the second failure, less 3 h");
+        assertTrue(snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "status").out().contains("2026-04-12 09:00"));
+
+        Cli.Result forced = snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "run", "--retry-failed");
+
+        assertTrue(forced.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 1, skipped 3 fresh"), forced.out());
+        assertEquals(3, meta(UNARCHIVED).get("consecutiveFailures").asInt());
+    }
+
+    @Test
+    void corruptEntriesAreReportedWithTheirPathAndRefetchedByRun() throws Exception {
+        snapcache("run");
+        Path metaFile = dir.resolve("cache").resolve(ResourceId.forUrl(NASA)).resolve("meta.json");
+        Files.writeString(metaFile, Files.readString(metaFile).substring(0, 50));
+
+        Cli.Result status = snapcache("status");
+        assertTrue(status.out().contains(ResourceId.forUrl(NASA) + "  corrupt"), status.out());
+        assertTrue(status.out().contains(metaFile.toString()), status.out());
+
+        Cli.Result run = snapcache("run");
+
+        assertTrue(run.out().startsWith("run: 4 resources: refreshed 1 (1 changed), failed 0, skipped 2 fresh and 1 waiting"),
+                run.out());
+        assertEquals(200, meta(NASA).get("httpStatus").asInt());
+    }
+
+    static JsonNode findRow(String json, String url) throws Exception {
+        for (JsonNode row : MetaJson.mapper().readTree(json)) {
+            if (row.get("url").asText().equals(url)) {
+                return row;
+            }
+        }
+        throw new AssertionError(url + " not in " + json);
+    }
+
+    @Test
     void staleResourcesAreRefetchedAndUnchangedTextCountsAsUnchanged() throws Exception {
         snapcache("run");
 
