@@ -357,6 +357,33 @@ class SnapcacheCommandTest {
     }
 
     @Test
+    void mutatedConfigurationsExitTwoWithOneLineProblems() throws Exception {
+        String valid = Files.readString(config);
+        java.util.Random random = new java.util.Random(99);
+        int invalid = 0;
+        for (int round = 0; round < 150; round++) {
+            StringBuilder yaml = new StringBuilder(valid);
+            for (int m = 0; m < 3; m++) {
+                int at = random.nextInt(yaml.length());
+                yaml.replace(at, Math.min(yaml.length(), at + random.nextInt(6)),
+                        List.of(":", "- ", "[", "\"", "\t", "x", "\n  ", "&", "!!", "0").get(random.nextInt(10)));
+            }
+            Files.writeString(config, yaml);
+
+            Cli.Result result = snapcache("status");
+
+            assertTrue(result.exitCode() == 0 || result.exitCode() == 2, result.exitCode() + ": " + result.err());
+            if (result.exitCode() == 2) {
+                invalid++;
+                assertTrue(result.err().endsWith("nothing was fetched\n"), result.err());
+                assertFalse(result.err().contains("Exception"), result.err());
+            }
+        }
+        assertTrue(invalid > 100, invalid + " of 150 mutations were invalid");
+        archive.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertEquals(2, snapcache("run", "--no-such-option").exitCode());
         assertEquals(2, snapcache("status", "--fail-on", "sometimes").exitCode());
