@@ -1,7 +1,11 @@
 package org.snapcache;
 
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.archive.CaptureSelector;
+import org.snapcache.archive.CdxClient;
+import org.snapcache.archive.LiveFetcher;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.config.Settings;
 import org.snapcache.extract.ContentExtractor;
@@ -43,19 +47,32 @@ public final class Snapcache implements AutoCloseable {
         return store;
     }
 
-    /** The refresher of a whole batch; builds the HTTP client on first use only, as status and show need none. */
-    public BatchRefresher batch() {
+    /** The shared HTTP client, built on first use only, as status and show need none. */
+    private OkHttpClient client() {
         if (client == null) {
             Sleeper sleeper = new StoppableSleeper(environment.sleeper(), stop);
             HostRateLimiter limiter = new HostRateLimiter(settings.http().requestsPerMinute(), environment.ticker(), sleeper);
             client = HttpClientFactory.create(settings.http(), limiter, health, sleeper, environment.firstBackoff(),
                     environment.clock());
         }
-        ArchiveFetcher fetcher = new ArchiveFetcher(client, settings.archive(), settings.http().maxBodyBytes(),
-                environment.clock());
-        ResourceRefresher refresher = new ResourceRefresher(fetcher, new ContentExtractor(),
+        return client;
+    }
+
+    /** The refresher of a whole batch. */
+    public BatchRefresher batch() {
+        long maxBody = settings.http().maxBodyBytes();
+        ArchiveFetcher fetcher = new ArchiveFetcher(client(), settings.archive().mode(), maxBody);
+        Optional<LiveFetcher> live = settings.liveFallback()
+                ? Optional.of(new LiveFetcher(client(), maxBody, environment.clock())) : Optional.empty();
+        CaptureSelector selector = new CaptureSelector(fetcher, cdx(), live, settings.archive(), environment.clock());
+        ResourceRefresher refresher = new ResourceRefresher(selector, new ContentExtractor(),
                 new PreviewCutter(settings.previewChars()), store, environment.clock());
         return new BatchRefresher(refresher, settings.http().concurrency());
+    }
+
+    /** The archives' CDX servers. */
+    public CdxClient cdx() {
+        return new CdxClient(client());
     }
 
     /** Stops this run gracefully: nothing new starts, waits end. */

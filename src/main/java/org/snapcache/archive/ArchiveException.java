@@ -8,7 +8,7 @@ public final class ArchiveException extends Exception {
      * resource's fault: the run stopped asking the archive (rate limited or down) or was itself
      * stopped, and the resource waits for the next run.
      */
-    public enum Kind { NOT_ARCHIVED, ARCHIVE_ERROR, REDIRECT, UNREADABLE, HOST_STOPPED, INTERRUPTED;
+    public enum Kind { NOT_ARCHIVED, EXCLUDED, BLOCKED, ARCHIVE_ERROR, REDIRECT, UNREADABLE, HOST_STOPPED, INTERRUPTED;
 
         /** Whether the failure says nothing about the resource and should not be recorded against it. */
         public boolean defers() {

@@ -3,7 +3,7 @@ package org.snapcache.archive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,88 +13,100 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.snapcache.config.ArchiveSettings;
-import org.snapcache.config.Resource;
+import org.snapcache.config.ArchiveMode;
 import org.snapcache.fetch.Bodies;
 import org.snapcache.fetch.BodyTooLargeException;
 import org.snapcache.fetch.HostStoppedException;
 import org.snapcache.fetch.RetriesExhaustedException;
 
 /**
- * Reads a resource's capture from a Wayback-style archive: asks for the resource's pinned
- * timestamp or for "now", follows the archive's redirects to the nearest capture and any captured
- * redirects, and tells a real answer (it carries {@code Memento-Datetime}) from the archive's own
- * errors (they do not).
+ * Reads one capture from one Wayback-style archive: asks for a timestamp, follows the archive's
+ * redirect to the nearest capture and any captured redirect (in raw mode a real 3xx, in playback
+ * mode the "Got an HTTP 301 response at crawl time" interstitial), asks a framed pywb archive for
+ * its {@code mp_} content, and tells a real answer (it carries {@code Memento-Datetime}) from the
+ * archive's own errors: not archived, excluded, blocked.
  */
 public final class ArchiveFetcher {
 
     static final int MAX_REDIRECTS = 10;
 
     private final OkHttpClient client;
-    private final ArchiveSettings archive;
+    private final ArchiveMode mode;
     private final long maxBodyBytes;
-    private final Clock clock;
 
-    public ArchiveFetcher(OkHttpClient client, ArchiveSettings archive, long maxBodyBytes, Clock clock) {
+    public ArchiveFetcher(OkHttpClient client, ArchiveMode mode, long maxBodyBytes) {
         this.client = client;
-        this.archive = archive;
+        this.mode = mode;
         this.maxBodyBytes = maxBodyBytes;
-        this.clock = clock;
     }
 
-    /** The archive URL asked for first: the pinned capture, or the latest one. */
-    public WaybackUrl firstUrl(Resource resource) {
-        String timestamp = resource.archivedAt().orElseGet(() -> Timestamps.of(clock.instant()));
-        return new WaybackUrl(archive.baseUrl(), timestamp, archive.mode().modifier(), resource.url());
-    }
-
-    public Capture fetch(Resource resource) throws ArchiveException {
-        WaybackUrl first = firstUrl(resource);
-        HttpUrl url = HttpUrl.parse(first.toString());
+    /** Reads {@code original} from the archive under {@code base}, as near as it has to {@code timestamp}. */
+    public Capture fetch(String base, String timestamp, String original) throws ArchiveException {
+        String asked = new WaybackUrl(base, timestamp, mode.modifier(), original).toString();
+        HttpUrl url = HttpUrl.parse(asked);
         if (url == null) {
-            throw new ArchiveException(ArchiveException.Kind.UNREADABLE, first.toString(),
-                    "cannot form an archive URL from " + resource.url());
+            throw new ArchiveException(ArchiveException.Kind.UNREADABLE, asked, "cannot form an archive URL from " + original);
         }
-        String timestamp = first.timestamp();
+        String served = timestamp;
+        String via = "";
         Set<HttpUrl> seen = new HashSet<>();
         for (int hop = 0; ; hop++) {
             if (!seen.add(url)) {
-                throw new ArchiveException(ArchiveException.Kind.REDIRECT, url.toString(), "redirect loop at " + url);
+                throw new ArchiveException(ArchiveException.Kind.REDIRECT, url.toString(), via + "redirect loop at " + url);
             }
             if (hop > MAX_REDIRECTS) {
                 throw new ArchiveException(ArchiveException.Kind.REDIRECT, url.toString(),
-                        "more than " + MAX_REDIRECTS + " redirects, last to " + url);
+                        via + "more than " + MAX_REDIRECTS + " redirects, last to " + url);
             }
             try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
                 String memento = response.header("Memento-Datetime");
-                timestamp = Timestamps.fromMementoDatetime(memento)
-                        .or(() -> WaybackUrl.parse(archive.baseUrl(), response.request().url()).map(WaybackUrl::timestamp))
-                        .orElse(timestamp);
+                HttpUrl at = response.request().url();
+                served = Timestamps.fromMementoDatetime(memento)
+                        .or(() -> WaybackUrl.parse(base, at).map(WaybackUrl::timestamp))
+                        .orElse(served);
                 if (response.isRedirect()) {
-                    url = nextHop(response, timestamp);
+                    if (memento != null) {
+                        via = "captured redirect (HTTP " + response.code() + " at crawl time) to "
+                                + Optional.ofNullable(response.header("Location")).orElse("nowhere") + ": ";
+                    }
+                    url = nextHop(response, base, served, via);
                     continue;
                 }
                 if (memento == null && response.code() >= 400) {
-                    throw archiveError(response, resource);
+                    throw archiveError(response, at.host(), original, via);
                 }
-                return capture(response, timestamp);
+                Capture capture = capture(response, served);
+                if (mode == ArchiveMode.PLAYBACK && isHtml(capture)) {
+                    Optional<ReplayPages.Interstitial> interstitial = memento == null
+                            ? ReplayPages.interstitial(capture.body(), at.toString()) : Optional.empty();
+                    if (interstitial.isPresent()) {
+                        via = "redirect interstitial (" + interstitial.get().what() + ") to " + interstitial.get().target() + ": ";
+                        url = interstitial.get().target();
+                        continue;
+                    }
+                    if (ReplayPages.isFrame(capture.body()) && !mode.modifier().equals("mp_")) {
+                        url = HttpUrl.get(new WaybackUrl(base, served, "mp_", original).toString());
+                        continue;
+                    }
+                }
+                return capture;
             } catch (HostStoppedException e) {
                 throw new ArchiveException(ArchiveException.Kind.HOST_STOPPED, url.toString(), e.getMessage(), e);
             } catch (RetriesExhaustedException e) {
-                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, e.url(), e.getMessage(), e);
+                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, e.url(), via + e.getMessage(), e);
             } catch (BodyTooLargeException e) {
-                throw new ArchiveException(ArchiveException.Kind.UNREADABLE, url.toString(), e.getMessage(), e);
+                throw new ArchiveException(ArchiveException.Kind.UNREADABLE, url.toString(), via + e.getMessage(), e);
             } catch (SocketTimeoutException e) {
-                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(), "timed out reading " + url, e);
+                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(), via + "timed out reading " + url, e);
             } catch (InterruptedIOException e) {
                 if ("timeout".equals(e.getMessage())) {
                     throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
-                            "timed out: the whole call to " + url + " took too long", e);
+                            via + "timed out: the whole call to " + url + " took too long", e);
                 }
                 throw new ArchiveException(ArchiveException.Kind.INTERRUPTED, url.toString(), "interrupted: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
-                        "cannot read " + url + ": " + oneLine(e), e);
+                        via + "cannot read " + url + ": " + oneLine(e), e);
             }
         }
     }
@@ -103,34 +115,45 @@ public final class ArchiveFetcher {
      * Where a redirect leads. The archive's redirect to the nearest capture stays inside the archive;
      * a captured redirect may name the original site, which is then read from the archive too.
      */
-    private HttpUrl nextHop(Response response, String timestamp) throws ArchiveException {
+    private HttpUrl nextHop(Response response, String base, String timestamp, String via) throws ArchiveException {
         HttpUrl from = response.request().url();
         String location = response.header("Location");
         HttpUrl next = location == null ? null : from.resolve(location.trim());
         if (next == null) {
-            throw new ArchiveException(ArchiveException.Kind.REDIRECT, from.toString(), "archive answered "
+            throw new ArchiveException(ArchiveException.Kind.REDIRECT, from.toString(), via + "archive answered "
                     + response.code() + " with " + (location == null ? "no Location" : "an unusable Location: " + location));
         }
-        if (WaybackUrl.parse(archive.baseUrl(), next).isPresent()) {
+        if (WaybackUrl.parse(base, next).isPresent()) {
             return next;
         }
-        HttpUrl archived = HttpUrl.parse(new WaybackUrl(archive.baseUrl(), timestamp, archive.mode().modifier(),
-                next.toString()).toString());
+        HttpUrl archived = HttpUrl.parse(new WaybackUrl(base, timestamp, mode.modifier(), next.toString()).toString());
         if (archived == null) {
-            throw new ArchiveException(ArchiveException.Kind.REDIRECT, from.toString(), "unusable redirect to " + next);
+            throw new ArchiveException(ArchiveException.Kind.REDIRECT, from.toString(), via + "unusable redirect to " + next);
         }
         return archived;
     }
 
-    private static ArchiveException archiveError(Response response, Resource resource) {
+    /** The archive's own refusal: never archived, excluded from the archive, or blocked. */
+    private static ArchiveException archiveError(Response response, String host, String original, String via) throws IOException {
         String url = response.request().url().toString();
-        if (response.code() == 404) {
-            return new ArchiveException(ArchiveException.Kind.NOT_ARCHIVED, url,
-                    "not archived: the archive has no capture of " + resource.url());
+        String runtimeError = response.header("X-Archive-Wayback-Runtime-Error");
+        byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+        String text = new String(body, 0, Math.min(body.length, 200_000), StandardCharsets.UTF_8);
+        if (text.contains("has been excluded from the Wayback Machine")
+                || runtimeError != null && runtimeError.contains("RobotAccessControl")) {
+            return new ArchiveException(ArchiveException.Kind.EXCLUDED, url, via + "excluded: " + host + " does not serve "
+                    + original + " (it has been excluded from the archive" + (runtimeError == null ? "" : ": " + runtimeError) + ")");
         }
-        String detail = Optional.ofNullable(response.header("X-Archive-Wayback-Runtime-Error"))
-                .map(e -> " (" + e + ")").orElse("");
-        return new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url, "archive answered " + response.code() + detail);
+        if (runtimeError != null && response.code() == 403) {
+            return new ArchiveException(ArchiveException.Kind.BLOCKED, url, via + "blocked: " + host + " refuses to serve "
+                    + original + " (" + runtimeError + ")");
+        }
+        if (response.code() == 404) {
+            return new ArchiveException(ArchiveException.Kind.NOT_ARCHIVED, url, via + "not archived: " + host
+                    + " has no capture of " + original);
+        }
+        String detail = runtimeError == null ? "" : " (" + runtimeError + ")";
+        return new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url, via + "archive answered " + response.code() + detail);
     }
 
     private Capture capture(Response response, String timestamp) throws IOException {
@@ -138,7 +161,12 @@ public final class ArchiveFetcher {
         MediaType type = response.body() == null ? null : response.body().contentType();
         String mediaType = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
         Optional<String> charset = type == null ? Optional.empty() : Optional.ofNullable(type.parameter("charset"));
-        return new Capture(response.request().url().toString(), timestamp, response.code(), mediaType, charset, body);
+        return new Capture(response.request().url().toString(), Capture.ARCHIVE, timestamp, timestamp, Optional.empty(),
+                response.code(), mediaType, charset, body);
+    }
+
+    private static boolean isHtml(Capture capture) {
+        return capture.mediaType().equals("text/html") || capture.mediaType().isEmpty();
     }
 
     private static String oneLine(IOException e) {

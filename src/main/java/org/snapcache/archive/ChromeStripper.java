@@ -18,7 +18,8 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class ChromeStripper {
 
-    private static final String[] SCRIPT_MARKERS = {"__wm.", "wbinfo", "_WBWombatInit", "WB_wombat_", "archive_analytics"};
+    private static final String[] SCRIPT_MARKERS = {"__wm.", "wbinfo", "_WBWombatInit", "WB_wombat_", "archive_analytics",
+        "RufflePlayer"};
     private static final String[] COMMENT_MARKERS = {"FILE ARCHIVED ON", "playback timings", "BEGIN WAYBACK TOOLBAR INSERT",
         "END WAYBACK TOOLBAR INSERT", "End Wayback Rewrite JS Include", "WB Insert"};
 

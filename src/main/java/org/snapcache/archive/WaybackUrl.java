@@ -20,6 +20,41 @@ public record WaybackUrl(String base, String timestamp, String modifier, String 
         return base + timestamp + modifier + "/" + original;
     }
 
+    /**
+     * The original URL inside a replay link of any Wayback-style archive,
+     * {@code .../<1-14 digits><modifier>/<http or https URL>}, whatever the archive's prefix.
+     */
+    public static Optional<String> originalOf(HttpUrl url) {
+        String path = url.encodedPath();
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            int digits = slash + 1;
+            while (digits < path.length() && digits - slash - 1 < 14 && Character.isDigit(path.charAt(digits))) {
+                digits++;
+            }
+            if (digits == slash + 1) {
+                continue;
+            }
+            int end = digits;
+            while (end < path.length() && end - digits < 3 && Character.isLowerCase(path.charAt(end))) {
+                end++;
+            }
+            if (end > digits && (end >= path.length() || path.charAt(end) != '_')) {
+                continue;
+            }
+            int next = end > digits ? end + 1 : end;
+            if (next >= path.length() || path.charAt(next) != '/') {
+                continue;
+            }
+            String rest = path.substring(next + 1);
+            if (rest.startsWith("http://") || rest.startsWith("https://") || rest.startsWith("http:/") || rest.startsWith("https:/")) {
+                String query = url.encodedQuery() == null ? "" : "?" + url.encodedQuery();
+                String fragment = url.encodedFragment() == null ? "" : "#" + url.encodedFragment();
+                return Optional.of(rest.replaceFirst("^(https?):/(?!/)", "$1://") + query + fragment);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Reads {@code url} as a Wayback URL under {@code base}, if it is one. */
     public static Optional<WaybackUrl> parse(String base, HttpUrl url) {
         HttpUrl prefix = HttpUrl.parse(base);

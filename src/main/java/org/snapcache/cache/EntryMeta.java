@@ -7,10 +7,13 @@ import java.util.Objects;
 
 /**
  * The contents of {@code meta.json}: where a preview came from and how the last attempt went.
+ * {@code requestedTimestamp} is the capture asked for (pinned, or the time of the fetch) and
+ * {@code captureNote} says why another capture than the nearest was used, if one was.
  * Field order is fixed so that a cache kept in git shows small diffs. Fields of a success are
  * null until the first success; a failure changes only the three attempt fields.
  */
-@JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "source",
+@JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp",
+    "requestedTimestamp", "captureNote", "source",
     "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated", "contentHash",
     "lastAttemptAt", "lastError", "consecutiveFailures"})
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,6 +25,8 @@ public record EntryMeta(
         String title,
         String archiveUrl,
         String captureTimestamp,
+        String requestedTimestamp,
+        String captureNote,
         String source,
         Instant fetchedAt,
         Integer httpStatus,
@@ -49,14 +54,15 @@ public record EntryMeta(
 
     /** This entry after a failed attempt: the preview and its fields stay as they were. */
     public EntryMeta failed(Instant at, String error) {
-        return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, source, fetchedAt,
+        return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
+                captureNote, source, fetchedAt,
                 httpStatus, contentType, charset, contentLength, previewLength, truncated, contentHash, at, error,
                 consecutiveFailures + 1);
     }
 
     /** A resource's first attempt, failed. */
     public static EntryMeta firstFailure(String id, String url, String stableId, Instant at, String error) {
-        return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null,
-                null, null, null, at, error, 1);
+        return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, at, error, 1);
     }
 }

@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RunPlan;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "refresh",
         mixinStandardHelpOptions = true,
         description = "Fetch the named resources now, whatever their freshness.",
-        footer = {"", "Example:", "  snapcache refresh 8f738b406e4bfc32 https://www.alignmentforum.org/w/mesa-optimization"})
+        footer = {"", "Examples:", "  snapcache refresh 8f738b406e4bfc32 https://www.alignmentforum.org/w/mesa-optimization",
+            "  snapcache refresh --at 20240115 8f738b406e4bfc32"})
 final class RefreshCommand implements Callable<Integer> {
 
     @Spec
@@ -29,13 +32,21 @@ final class RefreshCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ID-or-URL", description = "Resource ids or URLs as the catalogue lists them.")
     List<String> names;
 
+    @Option(names = "--at", paramLabel = "TIMESTAMP",
+            description = "Use the capture nearest this Wayback timestamp (1-14 digits, yyyyMMddHHmmss) for this refresh.")
+    String at;
+
     @Override
     public Integer call() throws Exception {
+        if (at != null && (at.isEmpty() || at.length() > 14 || !at.chars().allMatch(Character::isDigit))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--at must be a Wayback timestamp of 1 to 14 digits (yyyyMMddHHmmss), got \"" + at + "\"");
+        }
         try (Snapcache snapcache = parent.open()) {
             Map<String, Resource> named = new LinkedHashMap<>();
             for (String name : names) {
                 Resource resource = Catalogue.find(snapcache.settings(), snapcache.store(), name);
-                named.putIfAbsent(resource.id(), resource);
+                named.putIfAbsent(resource.id(), at == null ? resource : resource.pinnedAt(at));
             }
             return BatchRun.execute(snapcache, new RunPlan(new ArrayList<>(named.values()), 0, 0), "refresh",
                     spec.commandLine().getOut(), spec.commandLine().getErr());

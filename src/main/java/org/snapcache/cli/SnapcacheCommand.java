@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SnapcacheCommand.VersionProvider.class,
         description = "Keeps a local, inspectable cache of text previews of web resources, read through a Wayback-style archive.",
-        subcommands = {RunCommand.class, RefreshCommand.class, StatusCommand.class, ShowCommand.class,
+        subcommands = {RunCommand.class, RefreshCommand.class, StatusCommand.class, ShowCommand.class, CapturesCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 some resource failed (or status --fail-on matched), 2 bad usage or configuration,",
             "3 resource not in catalogue or cache, 4 another run holds the cache lock.",

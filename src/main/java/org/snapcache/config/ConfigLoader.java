@@ -21,8 +21,8 @@ public final class ConfigLoader {
     static final long DEFAULT_MAX_BODY = 10L * 1024 * 1024;
 
     private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "max-age", "archive", "http",
-            "resources", "resource-files");
-    private static final Set<String> ARCHIVE = Set.of("base-url", "mode");
+            "live-fallback", "resources", "resource-files");
+    private static final Set<String> ARCHIVE = Set.of("base-url", "base-urls", "mode", "prefer-ok-capture");
     private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries",
             "max-body", "rate-limit-pause");
 
@@ -49,6 +49,7 @@ public final class ConfigLoader {
         Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
         ArchiveSettings archive = archive(fields, shown, problems);
         HttpSettings http = http(fields, shown, problems);
+        boolean liveFallback = fields.bool("live-fallback").orElse(false);
 
         ResourceEntries entries = new ResourceEntries(problems);
         List<Resource> resources = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty() || archive == null || http == null) {
             throw new ConfigException(problems.lines());
         }
-        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, resources);
+        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, resources);
     }
 
     private static YamlNode.Mapping topMapping(Optional<YamlNode> root, String shown, Problems problems) {
@@ -81,9 +82,29 @@ public final class ConfigLoader {
         YamlNode.Mapping node = top.mapping("archive").orElse(new YamlNode.Mapping(List.of(), top.line("archive")));
         MappingFields fields = new MappingFields(node, shown, "archive.", problems);
         fields.rejectUnknown(ARCHIVE);
-        String baseUrl = fields.text("base-url").map(String::trim).orElse(DEFAULT_BASE_URL);
-        Optional<String> bad = ResourceEntries.checkUrl(baseUrl);
-        bad.ifPresent(why -> fields.problem("base-url", why));
+        int before = problems.size();
+        List<String> baseUrls = new ArrayList<>();
+        Optional<String> single = fields.text("base-url").map(String::trim);
+        List<YamlNode> many = fields.list("base-urls");
+        if (single.isPresent() && !many.isEmpty()) {
+            fields.problem("base-urls", "give base-url (one archive) or base-urls (a list), not both");
+        }
+        single.ifPresent(baseUrls::add);
+        for (YamlNode item : many) {
+            if (item instanceof YamlNode.Scalar scalar && scalar.text() != null) {
+                baseUrls.add(scalar.text().trim());
+            } else {
+                problems.add(shown, item.line(), "archive.base-urls", "each entry must be a URL, got " + item.kind());
+            }
+        }
+        if (baseUrls.isEmpty()) {
+            baseUrls.add(DEFAULT_BASE_URL);
+        }
+        List<String> normalised = new ArrayList<>();
+        for (String baseUrl : baseUrls) {
+            ResourceEntries.checkUrl(baseUrl).ifPresent(why -> fields.problem(single.isPresent() ? "base-url" : "base-urls", why));
+            normalised.add(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        }
         String mode = fields.text("mode").orElse("raw");
         ArchiveMode archiveMode = switch (mode) {
             case "raw" -> ArchiveMode.RAW;
@@ -93,10 +114,11 @@ public final class ConfigLoader {
                 yield null;
             }
         };
-        if (bad.isPresent() || archiveMode == null) {
+        boolean preferOk = fields.bool("prefer-ok-capture").orElse(true);
+        if (problems.size() > before || archiveMode == null) {
             return null;
         }
-        return new ArchiveSettings(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", archiveMode);
+        return new ArchiveSettings(normalised, archiveMode, preferOk);
     }
 
     private HttpSettings http(MappingFields top, String shown, Problems problems) {

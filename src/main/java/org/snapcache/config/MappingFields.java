@@ -77,6 +77,22 @@ final class MappingFields {
         return Optional.empty();
     }
 
+    Optional<Boolean> bool(String key) {
+        Optional<String> text = text(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (text.get().trim()) {
+            case "true":
+                return Optional.of(true);
+            case "false":
+                return Optional.of(false);
+            default:
+                problem(key, "must be true or false, got \"" + text.get() + "\"");
+                return Optional.empty();
+        }
+    }
+
     Optional<Duration> duration(String key) {
         Optional<String> text = text(key);
         if (text.isEmpty()) {

@@ -28,6 +28,11 @@ public record Resource(
         Objects.requireNonNull(archivedAt, "archivedAt");
     }
 
+    /** This resource, pinned to the capture nearest {@code timestamp}. */
+    public Resource pinnedAt(String timestamp) {
+        return new Resource(id, url, title, type, stableId, Optional.of(timestamp), source);
+    }
+
     /** A resource with only a URL, its id derived from it. */
     public static Resource of(String url) {
         return new Resource(ResourceId.forUrl(url), url, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** Everything config.yaml says, validated, with paths resolved against the config file's folder. */
+/**
+ * Everything config.yaml says, validated, with paths resolved against the config file's folder.
+ *
+ * @param liveFallback whether a resource no archive has a usable capture of is read from its own site
+ */
 public record Settings(
         Path configFile,
         Path cacheDir,
@@ -13,6 +17,7 @@ public record Settings(
         Duration maxAge,
         ArchiveSettings archive,
         HttpSettings http,
+        boolean liveFallback,
         List<Resource> resources) {
 
     public Settings {

@@ -15,11 +15,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.snapcache.archive.Capture;
 import org.snapcache.archive.ChromeStripper;
+import org.snapcache.archive.LinkRestorer;
 
 /** Chooses how to read a capture by its content type (sniffing when the archive gave none) and reads it. */
 public final class ContentExtractor {
 
     private final ChromeStripper chrome = new ChromeStripper();
+    private final LinkRestorer links = new LinkRestorer();
     private final HtmlTextExtractor html = new HtmlTextExtractor();
     private final PdfTextExtractor pdf = new PdfTextExtractor(30);
 
@@ -59,6 +61,7 @@ public final class ContentExtractor {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
             chrome.strip(document);
+            links.restore(document);
             return html.extract(document);
         } catch (IOException e) {
             throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.snapcache.archive.ArchiveException;
-import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.archive.CaptureSelector;
 import org.snapcache.archive.Capture;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CachedEntry;
@@ -27,15 +27,15 @@ import org.snapcache.extract.PreviewCutter;
  */
 public final class ResourceRefresher {
 
-    private final ArchiveFetcher fetcher;
+    private final CaptureSelector selector;
     private final ContentExtractor extractor;
     private final PreviewCutter cutter;
     private final CacheStore store;
     private final Clock clock;
 
-    public ResourceRefresher(ArchiveFetcher fetcher, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
+    public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
             Clock clock) {
-        this.fetcher = fetcher;
+        this.selector = selector;
         this.extractor = extractor;
         this.cutter = cutter;
         this.store = store;
@@ -48,7 +48,7 @@ public final class ResourceRefresher {
         Capture capture;
         PageText page;
         try {
-            capture = fetcher.fetch(resource);
+            capture = selector.select(resource);
             page = extractor.extract(capture);
         } catch (ArchiveException e) {
             if (e.kind().defers()) {
@@ -66,8 +66,9 @@ public final class ResourceRefresher {
         int previewLength = preview.codePointCount(0, preview.length());
         String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
         EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, resource.id(), resource.url(),
-                resource.stableId().orElse(null), page.title().orElse(null), capture.archiveUrl(),
-                capture.captureTimestamp(), "archive", now, capture.httpStatus(), capture.mediaType().isEmpty() ? null
+                resource.stableId().orElse(null), page.title().orElse(null), capture.archiveUrl(), capture.captureTimestamp(),
+                capture.requestedTimestamp(), capture.note().orElse(null), capture.source(), now, capture.httpStatus(),
+                capture.mediaType().isEmpty() ? null
                 : capture.mediaType(), page.charset().orElse(null), contentLength, previewLength,
                 contentLength > previewLength, hash, now, null, 0);
         try {

@@ -40,15 +40,17 @@ class ArchiveFetcherTest {
 
     final List<Duration> pauses = new ArrayList<>();
 
-    ArchiveFetcher fetcher(int retries) {
+    CaptureSelector fetcher(int retries) {
         return fetcher(retries, Duration.ofSeconds(5));
     }
 
-    ArchiveFetcher fetcher(int retries, Duration timeout) {
+    /** One archive, captures taken as they come (no CDX substitution), no live fallback. */
+    CaptureSelector fetcher(int retries, Duration timeout) {
         HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20, Duration.ofSeconds(60));
         OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, pauses::add),
                 new HostHealth(), pauses::add, Duration.ofSeconds(1), NOW);
-        return new ArchiveFetcher(client, new ArchiveSettings(archive.baseUrl() + "/web/", ArchiveMode.RAW), 1 << 20, NOW);
+        return new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20), new CdxClient(client), Optional.empty(),
+                new ArchiveSettings(List.of(archive.baseUrl() + "/web/"), ArchiveMode.RAW, false), NOW);
     }
 
     @Test
@@ -57,7 +59,7 @@ class ArchiveFetcherTest {
                 .withHeader("Location", "/web/20201027220743id_/" + FAQS)));
         archive.stubFor(get("/web/20201027220743id_/" + FAQS).willReturn(Fixtures.recorded("ia-id-404-whitehouse-faqs.html")));
 
-        Capture capture = fetcher(0).fetch(Resource.of(FAQS));
+        Capture capture = fetcher(0).select(Resource.of(FAQS));
 
         assertEquals("20201027220743", capture.captureTimestamp());
         assertEquals(404, capture.httpStatus(), "a captured 404 is the page's real status");
@@ -76,7 +78,7 @@ class ArchiveFetcherTest {
                 .withHeader("Location", archive.baseUrl() + "/web/20201027220743id_/" + FAQS)));
         archive.stubFor(get("/web/20201027220743id_/" + FAQS).willReturn(Fixtures.recorded("ia-id-404-whitehouse-faqs.html")));
 
-        Capture capture = fetcher(0).fetch(Resource.of(FAQS));
+        Capture capture = fetcher(0).select(Resource.of(FAQS));
 
         assertEquals("20201027220743", capture.captureTimestamp());
         assertEquals(archive.baseUrl() + "/web/20201027220743id_/" + FAQS, capture.archiveUrl());
@@ -88,7 +90,7 @@ class ArchiveFetcherTest {
                 Optional.of("20201027220743"), "test");
         archive.stubFor(get("/web/20201027220743id_/" + FAQS).willReturn(Fixtures.recorded("ia-id-404-whitehouse-faqs.html")));
 
-        fetcher(0).fetch(pinned);
+        fetcher(0).select(pinned);
 
         archive.verify(1, getRequestedFor(urlEqualTo("/web/20201027220743id_/" + FAQS)));
     }
@@ -98,7 +100,7 @@ class ArchiveFetcherTest {
         String url = "https://this-is-not-real-url.whatever/";
         archive.stubFor(get("/web/20260409120000id_/" + url).willReturn(Fixtures.recorded("ia-wayback-404-not-archived.html")));
 
-        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(3).fetch(Resource.of(url)));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(3).select(Resource.of(url)));
 
         assertEquals(ArchiveException.Kind.NOT_ARCHIVED, e.kind());
         assertTrue(e.getMessage().startsWith("not archived"), e.getMessage());
@@ -113,7 +115,7 @@ class ArchiveFetcherTest {
         archive.stubFor(get("/web/20260409120000id_/" + url).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(Fixtures.recorded("ia-id-200-nasa-1996capture-2026fetch.html")));
 
-        Capture capture = fetcher(3).fetch(Resource.of(url));
+        Capture capture = fetcher(3).select(Resource.of(url));
 
         assertEquals(200, capture.httpStatus());
         assertEquals("19961231235847", capture.captureTimestamp(), "from Memento-Datetime");
@@ -129,7 +131,7 @@ class ArchiveFetcherTest {
         archive.stubFor(get("/web/20260409120000id_/" + url).inScenario("slow").whenScenarioStateIs("quick")
                 .willReturn(Fixtures.recorded("ia-id-200-nasa-1996capture-2026fetch.html")));
 
-        Capture capture = fetcher(1, Duration.ofMillis(300)).fetch(Resource.of(url));
+        Capture capture = fetcher(1, Duration.ofMillis(300)).select(Resource.of(url));
 
         assertEquals(200, capture.httpStatus());
         assertEquals(1, pauses.size(), "the timeout was retried once");
@@ -137,13 +139,14 @@ class ArchiveFetcherTest {
 
     @Test
     void connectionFailuresAreRetriedThenReported() {
-        ArchiveFetcher unreachable = new ArchiveFetcher(HttpClientFactory.create(
+        OkHttpClient client = HttpClientFactory.create(
                 new HttpSettings("snapcache-test", Duration.ofSeconds(2), 1, 10_000, 2, 1 << 20, Duration.ofSeconds(60)),
                 new HostRateLimiter(10_000, System::nanoTime, pauses::add), new HostHealth(), pauses::add,
-                Duration.ofSeconds(1), NOW),
-                new ArchiveSettings("http://127.0.0.1:1/web/", ArchiveMode.RAW), 1 << 20, NOW);
+                Duration.ofSeconds(1), NOW);
+        CaptureSelector unreachable = new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20),
+                new CdxClient(client), Optional.empty(), ArchiveSettings.of("http://127.0.0.1:1/web/", ArchiveMode.RAW), NOW);
 
-        ArchiveException e = assertThrows(ArchiveException.class, () -> unreachable.fetch(Resource.of("http://www.nasa.gov/")));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> unreachable.select(Resource.of("http://www.nasa.gov/")));
 
         assertTrue(e.getMessage().startsWith("connection failed ("), e.getMessage());
         assertTrue(e.getMessage().endsWith(" after 3 tries"), e.getMessage());
@@ -155,7 +158,7 @@ class ArchiveFetcherTest {
         String url = "http://www.nasa.gov/";
         archive.stubFor(get("/web/20260409120000id_/" + url).willReturn(aResponse().withStatus(503)));
 
-        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(3).fetch(Resource.of(url)));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(3).select(Resource.of(url)));
 
         assertEquals("archive answered 503 after 4 tries", e.getMessage());
         assertEquals(3, pauses.size());
@@ -169,7 +172,7 @@ class ArchiveFetcherTest {
                 .withHeader("Memento-Datetime", "Tue, 27 Oct 2020 22:07:43 GMT")
                 .withHeader("Content-Type", "text/html").withBody("<p>Internal error</p>")));
 
-        Capture capture = fetcher(3).fetch(Resource.of(url));
+        Capture capture = fetcher(3).select(Resource.of(url));
 
         assertEquals(500, capture.httpStatus());
         assertTrue(pauses.isEmpty());
@@ -184,10 +187,11 @@ class ArchiveFetcherTest {
                 .withHeader("Memento-Datetime", "Wed, 01 Jan 2020 00:00:00 GMT")
                 .withHeader("Location", "/web/20260409120000id_/" + url)));
 
-        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(0).fetch(Resource.of(url)));
+        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(0).select(Resource.of(url)));
 
         assertEquals(ArchiveException.Kind.REDIRECT, e.kind());
-        assertTrue(e.getMessage().startsWith("redirect loop"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("captured redirect (HTTP 301 at crawl time) to /web/20260409120000id_/" + url
+                + ": redirect loop at "), e.getMessage());
     }
 
     @Test
@@ -200,7 +204,7 @@ class ArchiveFetcherTest {
                 .withHeader("Memento-Datetime", "Wed, 01 Jan 2020 00:00:05 GMT")
                 .withHeader("Content-Type", "text/plain").withBody("moved here")));
 
-        Capture capture = fetcher(0).fetch(Resource.of(url));
+        Capture capture = fetcher(0).select(Resource.of(url));
 
         assertEquals("20200101000005", capture.captureTimestamp());
         assertEquals("moved here", new String(capture.body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -211,7 +215,7 @@ class ArchiveFetcherTest {
         String url = "http://www.nasa.gov/";
         archive.stubFor(get("/web/20260409120000id_/" + url).willReturn(Fixtures.recorded("ia-id-200-nasa-1996capture-2026fetch.html")));
 
-        fetcher(0).fetch(Resource.of(url));
+        fetcher(0).select(Resource.of(url));
 
         archive.verify(getRequestedFor(urlEqualTo("/web/20260409120000id_/" + url))
                 .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo("snapcache-test")));

@@ -24,7 +24,7 @@ class CacheStoreTest {
         int length = preview.codePointCount(0, preview.length());
         Instant at = Instant.parse("2026-04-09T12:00:00Z");
         return new EntryMeta(1, id, "https://example.org/", "sid_x", "Title", "https://web.archive.org/web/20260213070116id_/https://example.org/",
-                "20260213070116", "archive", at, 200, "text/html", "UTF-8", length + 10, length, true, "sha256:00", at, null, 0);
+                "20260213070116", "20260409120000", null, "archive", at, 200, "text/html", "UTF-8", length + 10, length, true, "sha256:00", at, null, 0);
     }
 
     @Test
@@ -48,7 +48,7 @@ class CacheStoreTest {
         assertTrue(json.startsWith("{\n  \"schemaVersion\": 1,\n  \"id\": \"abc\",\n  \"url\": \"https://example.org/\",\n"), json);
         assertTrue(json.endsWith("\"consecutiveFailures\": 0\n}\n"), json);
         List<String> keys = json.lines().filter(l -> l.startsWith("  \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
-        assertEquals(List.of("schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "source",
+        assertEquals(List.of("schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "requestedTimestamp", "captureNote", "source",
                 "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated",
                 "contentHash", "lastAttemptAt", "lastError", "consecutiveFailures"), keys);
         assertTrue(json.contains("\"fetchedAt\": \"2026-04-09T12:00:00Z\""), json);

@@ -18,8 +18,8 @@ import org.snapcache.archive.Capture;
 class ContentExtractorTest {
 
     static Capture capture(String type, Optional<String> charset, byte[] body) {
-        return new Capture("https://web.archive.org/web/20200101000000id_/https://example.org/x", "20200101000000", 200,
-                type, charset, body);
+        return new Capture("https://web.archive.org/web/20200101000000id_/https://example.org/x", Capture.ARCHIVE,
+                "20200101000000", "20200101000000", Optional.empty(), 200, type, charset, body);
     }
 
     @Test

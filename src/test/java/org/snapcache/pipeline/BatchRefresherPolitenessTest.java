@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.archive.CaptureSelector;
+import org.snapcache.archive.CdxClient;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.config.ArchiveMode;
 import org.snapcache.config.ArchiveSettings;
@@ -75,7 +78,8 @@ class BatchRefresherPolitenessTest {
         HostRateLimiter limiter = new HostRateLimiter(BUDGET, WINDOW, Duration.ofMillis(20), System::nanoTime, Sleeper.SYSTEM);
         HttpSettings http = new HttpSettings("snapcache-test", Duration.ofSeconds(5), 8, BUDGET, 3, 1 << 20, Duration.ofSeconds(1));
         OkHttpClient client = HttpClientFactory.create(http, limiter, new HostHealth(), Sleeper.SYSTEM, Duration.ofMillis(50), CLOCK);
-        ArchiveFetcher fetcher = new ArchiveFetcher(client, new ArchiveSettings(archive.baseUrl() + "/web/", ArchiveMode.RAW), 1 << 20, CLOCK);
+        CaptureSelector fetcher = new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20), new CdxClient(client),
+                Optional.empty(), new ArchiveSettings(List.of(archive.baseUrl() + "/web/"), ArchiveMode.RAW, false), CLOCK);
         ResourceRefresher refresher = new ResourceRefresher(fetcher, new ContentExtractor(), new PreviewCutter(100),
                 new CacheStore(dir), CLOCK);
 

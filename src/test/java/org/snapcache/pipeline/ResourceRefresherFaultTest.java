@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.snapcache.Fixtures;
 import org.snapcache.archive.ArchiveFetcher;
+import org.snapcache.archive.CaptureSelector;
+import org.snapcache.archive.CdxClient;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.config.ArchiveMode;
@@ -76,7 +78,8 @@ class ResourceRefresherFaultTest {
     ResourceRefresher refresher(String base, int retries, Duration timeout, long maxBody) {
         HttpSettings http = new HttpSettings("snapcache-test", timeout, 1, 1000, retries, maxBody, Duration.ofSeconds(60));
         OkHttpClient client = HttpClientFactory.create(http, limiter, health, sleeper, Duration.ofSeconds(1), CLOCK);
-        ArchiveFetcher fetcher = new ArchiveFetcher(client, new ArchiveSettings(base, ArchiveMode.RAW), maxBody, CLOCK);
+        CaptureSelector fetcher = new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, maxBody), new CdxClient(client),
+                Optional.empty(), new ArchiveSettings(List.of(base), ArchiveMode.RAW, false), CLOCK);
         return new ResourceRefresher(fetcher, new ContentExtractor(), new PreviewCutter(300), store(), CLOCK);
     }
 
@@ -260,7 +263,8 @@ class ResourceRefresherFaultTest {
         serve(url, aResponse().withStatus(403).withHeader("X-Archive-Wayback-Runtime-Error",
                 "AdministrativeAccessControlException: Blocked Site Error"));
 
-        failsWith(refresher(3), url, "archive answered 403 (AdministrativeAccessControlException: Blocked Site Error)");
+        failsWith(refresher(3), url, "blocked: localhost refuses to serve http://forbidden.example/"
+                + " (AdministrativeAccessControlException: Blocked Site Error)");
         assertTrue(pauses.isEmpty());
     }
 
