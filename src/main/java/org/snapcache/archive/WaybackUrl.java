@@ -22,7 +22,7 @@ public record WaybackUrl(String base, String timestamp, String modifier, String 
 
     /**
      * The original URL inside a replay link of any Wayback-style archive,
-     * {@code .../<1-14 digits><modifier>/<http or https URL>}, whatever the archive's prefix.
+     * {@code .../<1-14 digits><modifier>/<URL with a scheme>}, whatever the archive's prefix.
      */
     public static Optional<String> originalOf(HttpUrl url) {
         String path = url.encodedPath();
@@ -46,13 +46,28 @@ public record WaybackUrl(String base, String timestamp, String modifier, String 
                 continue;
             }
             String rest = path.substring(next + 1);
-            if (rest.startsWith("http://") || rest.startsWith("https://") || rest.startsWith("http:/") || rest.startsWith("https:/")) {
+            if (startsWithScheme(rest)) {
                 String query = url.encodedQuery() == null ? "" : "?" + url.encodedQuery();
                 String fragment = url.encodedFragment() == null ? "" : "#" + url.encodedFragment();
                 return Optional.of(rest.replaceFirst("^(https?):/(?!/)", "$1://") + query + fragment);
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code http:}, {@code https:}, {@code mailto:} ...: a URL scheme of letters, digits, + - and . before a colon. */
+    private static boolean startsWithScheme(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 1 || colon > 10 || !Character.isLetter(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '+' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads {@code url} as a Wayback URL under {@code base}, if it is one. */

@@ -83,28 +83,29 @@ public final class ConfigLoader {
         MappingFields fields = new MappingFields(node, shown, "archive.", problems);
         fields.rejectUnknown(ARCHIVE);
         int before = problems.size();
-        List<String> baseUrls = new ArrayList<>();
         Optional<String> single = fields.text("base-url").map(String::trim);
         List<YamlNode> many = fields.list("base-urls");
         if (single.isPresent() && !many.isEmpty()) {
             fields.problem("base-urls", "give base-url (one archive) or base-urls (a list), not both");
         }
-        single.ifPresent(baseUrls::add);
+        List<String> normalised = new ArrayList<>();
+        if (single.isPresent()) {
+            ResourceEntries.checkUrl(single.get()).ifPresent(why -> fields.problem("base-url", why));
+            normalised.add(single.get());
+        }
         for (YamlNode item : many) {
             if (item instanceof YamlNode.Scalar scalar && scalar.text() != null) {
-                baseUrls.add(scalar.text().trim());
+                String url = scalar.text().trim();
+                ResourceEntries.checkUrl(url).ifPresent(why -> problems.add(shown, item.line(), "archive.base-urls", why));
+                normalised.add(url);
             } else {
                 problems.add(shown, item.line(), "archive.base-urls", "each entry must be a URL, got " + item.kind());
             }
         }
-        if (baseUrls.isEmpty()) {
-            baseUrls.add(DEFAULT_BASE_URL);
+        if (normalised.isEmpty()) {
+            normalised.add(DEFAULT_BASE_URL);
         }
-        List<String> normalised = new ArrayList<>();
-        for (String baseUrl : baseUrls) {
-            ResourceEntries.checkUrl(baseUrl).ifPresent(why -> fields.problem(single.isPresent() ? "base-url" : "base-urls", why));
-            normalised.add(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        }
+        normalised.replaceAll(url -> url.endsWith("/") ? url : url + "/");
         String mode = fields.text("mode").orElse("raw");
         ArchiveMode archiveMode = switch (mode) {
             case "raw" -> ArchiveMode.RAW;

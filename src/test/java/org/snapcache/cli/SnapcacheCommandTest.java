@@ -318,6 +318,47 @@ class SnapcacheCommandTest {
     }
 
     @Test
+    void capturesListsTheArchivesCapturesForAnEditorToChooseFrom() throws Exception {
+        archive.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cdx/search/cdx"))
+                .withQueryParam("url", com.github.tomakehurst.wiremock.client.WireMock.equalTo(FAQS))
+                .withQueryParam("from", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2020"))
+                .withQueryParam("limit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("3"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        [["timestamp","original","mimetype","statuscode","length"],
+                         ["20201026213635","%1$s","text/html","200","9120"],
+                         ["20201027220743","%1$s","text/html","404","2811"],
+                         ["20201028225518","%1$s","text/html","301","512"],
+                         [],
+                         ["gov,whitehouse)/ostp+20201028225518"]]
+                        """.formatted(FAQS))));
+
+        Cli.Result table = snapcache("captures", ResourceId.forUrl(FAQS), "--from", "2020", "--limit", "3");
+
+        assertEquals(0, table.exitCode(), table.err());
+        assertEquals(List.of(
+                "TIMESTAMP       STATUS  TYPE                         LENGTH  ORIGINAL",
+                "20201026213635     200  text/html                      9120  " + FAQS,
+                "20201027220743     404  text/html                      2811  " + FAQS,
+                "20201028225518     301  text/html                       512  " + FAQS,
+                "3 captures of " + FAQS + " in " + archive.baseUrl() + "/web/"), table.out().lines().toList());
+
+        JsonNode json = MetaJson.mapper().readTree(snapcache("captures", FAQS, "--from", "2020", "--limit", "3", "--json").out());
+        assertEquals(3, json.size());
+        assertEquals("404", json.get(1).get("status").asText());
+        assertEquals(2, snapcache("captures", FAQS, "--from", "last week").exitCode());
+    }
+
+    @Test
+    void refreshAtPinsTheCaptureForOneRefresh() throws Exception {
+        Cli.Result result = snapcache("refresh", "--at", "20201027220743", FAQS);
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("20201027220743", meta(FAQS).get("requestedTimestamp").asText());
+        assertEquals(404, meta(FAQS).get("httpStatus").asInt(), "a pinned capture is kept as it is");
+        assertEquals(2, snapcache("refresh", "--at", "2020-10-27", FAQS).exitCode());
+    }
+
+    @Test
     void unknownResourceExitsThree() {
         Cli.Result show = snapcache("show", "https://not-in-catalogue.example/");
         assertEquals(3, show.exitCode());
@@ -396,7 +437,7 @@ class SnapcacheCommandTest {
         Cli.Result version = Cli.run(Cli.at(NOW), "--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("snapcache "), version.out());
-        for (String command : List.of("run", "refresh", "status", "show")) {
+        for (String command : List.of("run", "refresh", "status", "show", "captures")) {
             Cli.Result help = Cli.run(Cli.at(NOW), command, "--help");
             assertEquals(0, help.exitCode(), command);
             assertTrue(help.out().contains("Usage: snapcache " + command), help.out());

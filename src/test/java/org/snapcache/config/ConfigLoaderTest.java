@@ -144,6 +144,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsSeveralArchivesCaptureChoiceAndLiveFallback() throws Exception {
+        Settings settings = load("""
+                live-fallback: true
+                archive:
+                  base-urls:
+                    - https://web.archive.org/web/
+                    - https://www.webarchive.org.uk/wayback/archive
+                  prefer-ok-capture: false
+                """);
+
+        assertEquals(List.of("https://web.archive.org/web/", "https://www.webarchive.org.uk/wayback/archive/"),
+                settings.archive().baseUrls());
+        assertEquals(false, settings.archive().preferOkCapture());
+        assertEquals(true, settings.liveFallback());
+        assertEquals(true, load("resources: []\n").archive().preferOkCapture());
+        assertEquals(false, load("resources: []\n").liveFallback());
+    }
+
+    @Test
+    void rejectsBaseUrlTogetherWithBaseUrlsAndNonBooleans() throws IOException {
+        assertEquals(List.of(
+                "config.yaml:1: live-fallback: must be true or false, got \"sometimes\"",
+                "config.yaml:4: archive.base-urls: give base-url (one archive) or base-urls (a list), not both",
+                "config.yaml:6: archive.base-urls: \"ftp://archive.example/\" is not an absolute http or https URL"),
+                problems("""
+                        live-fallback: sometimes
+                        archive:
+                          base-url: https://web.archive.org/web/
+                          base-urls:
+                            - https://web.archive.org/web/
+                            - ftp://archive.example/
+                        """));
+    }
+
+    @Test
     void rejectsUrlsThatAreNotAbsoluteHttp() throws IOException {
         for (String url : List.of("file:///etc/passwd", "ftp://example.org/", "https://exa mple.org/", "https:///nohost", "/relative")) {
             List<String> problems = problems("resources:\n  - url: \"" + url + "\"\n");

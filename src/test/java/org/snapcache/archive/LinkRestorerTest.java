@@ -1,0 +1,41 @@
+package org.snapcache.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.snapcache.Fixtures;
+
+class LinkRestorerTest {
+
+    @Test
+    void rewrittenLinksAndImagesOfAReplayPointToTheOriginalsAgain() {
+        Document page = Jsoup.parse(Fixtures.text("wayback/ia-view-200-fws-birds.html"),
+                "https://web.archive.org/web/20171124151315/https://www.fws.gov/birds/");
+        new ChromeStripper().strip(page);
+
+        new LinkRestorer().restore(page);
+
+        for (Element element : page.select("[href], [src]")) {
+            String value = element.hasAttr("href") ? element.attr("href") : element.attr("src");
+            assertFalse(value.contains("/web/2017"), element.outerHtml());
+        }
+        assertEquals(1, page.select("a[href=mailto:migratorybirds@fws.gov]").size(), "mailto links too");
+    }
+
+    @Test
+    void readsTheOriginalOutOfAnyArchivesReplayUrl() {
+        assertEquals(Optional.of("https://www.fws.gov/birds/bird-enthusiasts.php"), WaybackUrl.originalOf(
+                HttpUrl.get("https://web.archive.org/web/20171124151315/https://www.fws.gov/birds/bird-enthusiasts.php")));
+        assertEquals(Optional.of("https://www.fws.gov/images/logo.png?v=2"), WaybackUrl.originalOf(
+                HttpUrl.get("https://web.archive.org/web/20171124151315im_/https://www.fws.gov/images/logo.png?v=2")));
+        assertEquals(Optional.of("http://www.gov.uk/"), WaybackUrl.originalOf(
+                HttpUrl.get("https://www.webarchive.org.uk/wayback/archive/20200101000000mp_/http://www.gov.uk/")));
+        assertEquals(Optional.empty(), WaybackUrl.originalOf(HttpUrl.get("https://www.fws.gov/birds/2017/report.html")));
+    }
+}
