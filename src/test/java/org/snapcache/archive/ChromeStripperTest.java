@@ -85,6 +85,27 @@ class ChromeStripperTest {
     }
 
     @Test
+    void removesTodaysToolbarWithStaticFilesOnAnotherHostAndRuffle() {
+        Document document = Jsoup.parse("<html><head>"
+                + "<script src=\"https://web-static.archive.org/_static/js/bundle-playback.js?v=1\"></script>"
+                + "<script src=\"https://web-static.archive.org/_static/js/wombat.js?v=1\"></script>"
+                + "<script>window.RufflePlayer=window.RufflePlayer||{};window.RufflePlayer.config={autoplay:'on'};</script>"
+                + "<script src=\"https://web-static.archive.org/_static/js/ruffle/ruffle.js\"></script>"
+                + "<script>__wm.init(\"https://web.archive.org/web\");</script>"
+                + "<link rel=\"stylesheet\" href=\"https://web-static.archive.org/_static/css/banner-styles.css?v=1\">"
+                + "<!-- End Wayback Rewrite JS Include --><title>Today</title></head><body>"
+                + "<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id=\"wm-ipp-base\">The Wayback Machine - https://web.archive.org/web/2026</div>"
+                + "<!-- END WAYBACK TOOLBAR INSERT --><p>Page text</p></body></html>");
+
+        new ChromeStripper().strip(document);
+
+        for (String marker : List.of("_static", "Ruffle", "__wm", "wm-ipp", "Wayback Machine", "Wayback Rewrite")) {
+            assertFalse(document.outerHtml().contains(marker), marker + " left in " + document.outerHtml());
+        }
+        assertEquals("Page text", new HtmlTextExtractor().extract(document).text());
+    }
+
+    @Test
     void removesPywbInsert() {
         Document document = Jsoup.parse("<html><head><!-- WB Insert --><script>wbinfo = {}; wbinfo.url = 'x';</script>"
                 + "<script src='https://archive.example/static/wombat.js'></script><!-- End WB Insert -->"
