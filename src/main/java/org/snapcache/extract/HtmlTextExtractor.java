@@ -27,6 +27,8 @@ public final class HtmlTextExtractor {
             + " button, select, input, textarea, dialog, [hidden], [aria-hidden=true],"
             + " [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
 
+    private final MainContentFinder mainContent = new MainContentFinder();
+
     public PageText extract(Document document) {
         Optional<String> title = title(document);
         Element root = document.body() != null ? document.body() : document;
@@ -37,7 +39,7 @@ public final class HtmlTextExtractor {
             }
         }
         TextCollector collector = new TextCollector();
-        NodeTraversor.traverse(collector, root);
+        NodeTraversor.traverse(collector, mainContent.find(root));
         return new PageText(title, collector.text(), Optional.of(document.charset().name()));
     }
 

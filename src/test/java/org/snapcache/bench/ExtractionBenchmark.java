@@ -70,13 +70,13 @@ public final class ExtractionBenchmark {
         System.out.printf(Locale.ROOT, "%d pages from %s%n%n", pages.size(), corpus);
         System.out.printf(Locale.ROOT, "| extractor | precision | recall | F-score | pages/s |%n| --- | --- | --- | --- | --- |%n");
         for (Map.Entry<String, Function<Page, String>> extractor : extractors.entrySet()) {
-            Score score = score(pages, extractor.getValue());
+            Score score = score(pages, extractor.getValue(), extractor.getKey().equals("snapcache"));
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.0f |%n", extractor.getKey(), score.precision(),
                     score.recall(), score.f(), score.pages() / (score.nanos() / 1e9));
         }
     }
 
-    static Score score(List<Page> pages, Function<Page, String> extractor) {
+    static Score score(List<Page> pages, Function<Page, String> extractor, boolean explain) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
@@ -94,17 +94,26 @@ public final class ExtractionBenchmark {
                     tp++;
                 } else {
                     fn++;
+                    explain(explain, "missed", page, segment);
                 }
             }
             for (String segment : page.without()) {
                 if (text.contains(normalise(segment))) {
                     fp++;
+                    explain(explain, "kept  ", page, segment);
                 } else {
                     tn++;
                 }
             }
         }
         return new Score(tp, fp, fn, tn, System.nanoTime() - started, pages.size());
+    }
+
+    /** With {@code -Dbench.explain=true}, each miss and each boilerplate segment kept goes to stderr. */
+    private static void explain(boolean explain, String what, Page page, String segment) {
+        if (explain && Boolean.getBoolean("bench.explain")) {
+            System.err.println(what + " " + page.url() + " :: " + segment.substring(0, Math.min(80, segment.length())));
+        }
     }
 
     static String normalise(String text) {
