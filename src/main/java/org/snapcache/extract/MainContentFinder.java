@@ -17,12 +17,12 @@ import org.jsoup.select.Elements;
 final class MainContentFinder {
 
     /** Class or id words of boilerplate blocks: navigation, sharing, comments, teasers, cookie banners. */
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(comments?|share|sharing|social|shariff|related"
-            + "|sidebar|widget|cookies?|consent|gdpr|newsletter|subscribe|subscription|breadcrumbs?|pagination|pager|promo"
-            + "|advert\\w*|ads?|sponsor\\w*|banner|popup|modal|menu|navbar|nav|navigation|footer|header|masthead|toolbar"
-            + "|teaser\\w*|recommend\\w*|tags|tagcloud|tag-list|author-?box|byline|login|signup|rating|skip|skiplinks?"
-            + "|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|caption-credit|more-stories"
-            + "|most-popular|trending|outbrain|taboola|disqus|community|follow|rss|feedback|paywall|offcanvas)($|[\\s_-])");
+    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(((comment|share|sharing|social|shariff|related"
+            + "|sidebar|widget|cookie|consent|gdpr|newsletter|subscri|breadcrumb|pagination|pager|promo|advert|sponsor|banner"
+            + "|popup|modal|menu|navbar|navigation|footer|header|masthead|toolbar|teaser|recommend|tagcloud|author|byline|login"
+            + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular)\\w*)"
+            + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
+            + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
     /** Class or id words of the content block. */
     private static final Pattern CONTENT = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
             + "|article-body|articlebody|article__body|article-text|story-body|story-content|post-body|post-entry|postcontent"
@@ -40,7 +40,7 @@ final class MainContentFinder {
             content = voted(body, whole);
         }
         if (content == null) {
-            return body;
+            content = body;
         }
         pruneLinkLists(content);
         return content;
@@ -53,7 +53,7 @@ final class MainContentFinder {
                 continue;
             }
             int length = block.text().length();
-            if (length > 0 && length < 600 && linkDensity(block) > 0.6) {
+            if (length > 0 && length < 600 && linkDensity(block) > 0.4) {
                 block.remove();
             }
         }

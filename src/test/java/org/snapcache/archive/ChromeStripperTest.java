@@ -41,7 +41,8 @@ class ChromeStripperTest {
 
         PageText page = new HtmlTextExtractor().extract(document);
 
-        assertTrue(page.text().length() > 100, "the page's own text remains: " + page.text());
+        assertTrue(page.text().contains("Federal Duck Stamp") || page.text().contains("That page cannot be found"),
+                "the page's own text remains: " + page.text());
         for (String marker : CHROME) {
             assertFalse(page.text().contains(marker), fixture + " text contains " + marker);
             assertFalse(page.title().orElse("").contains(marker), fixture + " title contains " + marker);
