@@ -8,14 +8,16 @@ import java.util.Objects;
 /**
  * The contents of {@code meta.json}: where a preview came from and how the last attempt went.
  * {@code requestedTimestamp} is the capture asked for (pinned, or the time of the fetch) and
- * {@code captureNote} says why another capture than the nearest was used, if one was.
+ * {@code captureNote} says why another capture than the nearest was used, if one was;
+ * {@code changedAt} is when the text last differed from the fetch before; {@code byteLength} is
+ * the size of what was read; {@code textWarning} flags text that looks wrongly decoded.
  * Field order is fixed so that a cache kept in git shows small diffs. Fields of a success are
  * null until the first success; a failure changes only the three attempt fields.
  */
 @JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp",
     "requestedTimestamp", "captureNote", "source",
-    "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated", "contentHash",
-    "lastAttemptAt", "lastError", "consecutiveFailures"})
+    "fetchedAt", "changedAt", "httpStatus", "contentType", "charset", "byteLength", "contentLength", "previewLength",
+    "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EntryMeta(
         int schemaVersion,
@@ -29,13 +31,16 @@ public record EntryMeta(
         String captureNote,
         String source,
         Instant fetchedAt,
+        Instant changedAt,
         Integer httpStatus,
         String contentType,
         String charset,
+        Long byteLength,
         Integer contentLength,
         Integer previewLength,
         Boolean truncated,
         String contentHash,
+        String textWarning,
         Instant lastAttemptAt,
         String lastError,
         int consecutiveFailures) {
@@ -55,14 +60,13 @@ public record EntryMeta(
     /** This entry after a failed attempt: the preview and its fields stay as they were. */
     public EntryMeta failed(Instant at, String error) {
         return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
-                captureNote, source, fetchedAt,
-                httpStatus, contentType, charset, contentLength, previewLength, truncated, contentHash, at, error,
-                consecutiveFailures + 1);
+                captureNote, source, fetchedAt, changedAt, httpStatus, contentType, charset, byteLength, contentLength,
+                previewLength, truncated, contentHash, textWarning, at, error, consecutiveFailures + 1);
     }
 
     /** A resource's first attempt, failed. */
     public static EntryMeta firstFailure(String id, String url, String stableId, Instant at, String error) {
         return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, at, error, 1);
+                null, null, null, null, null, null, null, at, error, 1);
     }
 }

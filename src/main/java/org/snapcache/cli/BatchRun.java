@@ -68,9 +68,10 @@ final class BatchRun {
         long failed = count(outcomes, RefreshOutcome.Status.FAILED);
         long deferred = count(outcomes, RefreshOutcome.Status.DEFERRED);
         long changed = outcomes.stream().filter(RefreshOutcome::changed).count();
+        long first = outcomes.stream().filter(RefreshOutcome::first).count();
         int total = plan.due().size() + plan.fresh() + plan.waiting();
         StringBuilder line = new StringBuilder(name + ": " + total + (total == 1 ? " resource" : " resources") + ": refreshed "
-                + refreshed + " (" + changed + " changed), failed " + failed);
+                + refreshed + " (" + first + " new, " + changed + " changed), failed " + failed);
         if (deferred > 0) {
             line.append(", left for the next run ").append(deferred);
         }
@@ -79,6 +80,11 @@ final class BatchRun {
             line.append(" and ").append(plan.waiting()).append(" waiting to retry");
         }
         out.println(line.append(", in ").append(elapsed));
+        for (RefreshOutcome outcome : outcomes) {
+            if (outcome.changed()) {
+                out.println("  changed " + outcome.resource().id() + " " + outcome.resource().url());
+            }
+        }
         for (Map.Entry<String, String> host : snapcache.health().stoppedHosts().entrySet()) {
             out.println(name + ": " + host.getValue());
         }
@@ -100,7 +106,7 @@ final class BatchRun {
             case DEFERRED -> head + "later   " + resource.id() + " " + resource.url();
             case REFRESHED -> {
                 EntryMeta meta = outcome.meta().orElseThrow();
-                yield head + (outcome.changed() ? "changed " : "same    ") + resource.id() + " HTTP " + meta.httpStatus()
+                yield head + (outcome.first() ? "new     " : outcome.changed() ? "changed " : "same    ") + resource.id() + " HTTP " + meta.httpStatus()
                         + ", " + Formats.size(meta.contentLength()) + ", capture " + meta.captureTimestamp() + " " + resource.url();
             }
         };

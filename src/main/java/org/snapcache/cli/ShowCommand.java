@@ -68,6 +68,12 @@ final class ShowCommand implements Callable<Integer> {
         return MetaJson.write(node);
     }
 
+    /** A resource read whole that has no text: an image, a video, an archive. */
+    static boolean isBinary(EntryMeta meta) {
+        return meta.contentLength() != null && meta.contentLength() == 0 && meta.contentType() != null
+                && !meta.contentType().startsWith("text/") && !meta.contentType().contains("html") && !meta.contentType().contains("pdf");
+    }
+
     /** The wiki's "Cached Content Preview" block. */
     static String text(Resource resource, Optional<CachedEntry> entry) {
         StringBuilder out = new StringBuilder();
@@ -82,7 +88,12 @@ final class ShowCommand implements Callable<Integer> {
             Timestamps.toInstant(m.captureTimestamp())
                     .ifPresent(capture -> out.append(" · capture ").append(Formats.second(capture)));
             out.append('\n');
-            out.append(entry.get().preview().orElse("")).append('\n');
+            if (isBinary(m)) {
+                out.append("(no text preview: ").append(m.contentType()).append(", ")
+                        .append(Formats.size(m.byteLength() == null ? 0 : m.byteLength())).append(")\n");
+            } else {
+                out.append(entry.get().preview().orElse("")).append('\n');
+            }
             if (Boolean.TRUE.equals(m.truncated())) {
                 out.append("... (truncated, ").append(Formats.size(m.contentLength())).append(" total)\n");
             }

@@ -118,7 +118,7 @@ final class StatusCommand implements Callable<Integer> {
                     fetched ? String.valueOf(meta.httpStatus()) : "-",
                     fetched ? Formats.day(meta.fetchedAt()) : "-",
                     fetched ? Formats.age(meta.fetchedAt(), now) : "-",
-                    fetched ? Formats.size(meta.contentLength()) : "-",
+                    !fetched ? "-" : ShowCommand.isBinary(meta) ? Formats.size(meta.byteLength()) : Formats.size(meta.contentLength()),
                     meta == null ? "-" : RetrySchedule.nextAttempt(meta, maxAge)
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),

@@ -27,7 +27,7 @@ public final class ContentExtractor {
 
     public PageText extract(Capture capture) throws ExtractionException {
         PageText page = read(capture);
-        return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset());
+        return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset(), page.textual());
     }
 
     private PageText read(Capture capture) throws ExtractionException {
@@ -50,8 +50,12 @@ public final class ContentExtractor {
         }
         if (type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml")) {
-            Charset charset = charset(capture.charset()).orElse(StandardCharsets.UTF_8);
+            Charset charset = charset(capture.charset())
+                    .orElse(hasBom(body) || isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
             return new PageText(Optional.empty(), PlainText.normalise(new String(body, charset)), Optional.of(charset.name()));
+        }
+        if (isBinary(type)) {
+            return PageText.binary();
         }
         throw new ExtractionException("no text preview for content type " + capture.mediaType() + " (" + body.length + " bytes)");
     }
@@ -60,6 +64,10 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
+            if (declared == null && !hasBom(body) && !declaresCharset(document) && !isUtf8(body)) {
+                // nothing says what the bytes are and they are not UTF-8: the web's default before UTF-8
+                document = Jsoup.parse(new ByteArrayInputStream(body), "windows-1252", capture.archiveUrl());
+            }
             chrome.strip(document);
             links.restore(document);
             return html.extract(document);
@@ -68,19 +76,31 @@ public final class ContentExtractor {
         }
     }
 
+    /** Images, audio, video, fonts and archives: recorded with their type and size, without a preview. */
+    private static boolean isBinary(String type) {
+        return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/") || type.startsWith("font/")
+                || type.equals("application/octet-stream") || type.equals("application/zip") || type.equals("application/gzip")
+                || type.equals("application/x-tar") || type.equals("application/x-7z-compressed")
+                || type.equals("application/vnd.rar") || type.equals("application/x-rar-compressed");
+    }
+
     /**
      * Text without control characters other than line breaks and tabs, so that a preview is safe
-     * to {@code cat} to a terminal.
+     * to {@code cat} to a terminal; zero-width characters and soft hyphens, invisible in the
+     * page, are removed too, and no-break spaces read as spaces.
      */
     static String printable(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t';
-            if (control && out == null) {
+            boolean dropped = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t'
+                    || c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+            boolean space = c == '\u00A0' || c == '\u202F' || c == '\u2007';
+            if ((dropped || space) && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (!control && out != null) {
-                out.append(c);
+            }
+            if (out != null && !dropped) {
+                out.append(space ? ' ' : c);
             }
         }
         return out == null ? text : out.toString();
@@ -88,6 +108,9 @@ public final class ContentExtractor {
 
     /** NUL bytes, or many other control bytes, in the first 8 KB: not text, whatever the label says. */
     static boolean looksBinary(byte[] body) {
+        if (hasBom(body)) {
+            return false; // UTF-16 text is full of NUL bytes
+        }
         int length = Math.min(body.length, 8192);
         int control = 0;
         for (int i = 0; i < length; i++) {
@@ -107,6 +130,27 @@ public final class ContentExtractor {
             return name.map(n -> Charset.forName(n.trim().replace("\"", "")));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean hasBom(byte[] body) {
+        return body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF) || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))
+                || body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+    }
+
+    private static boolean declaresCharset(Document document) {
+        return document.selectFirst("meta[charset], meta[http-equiv~=(?i)^content-type$][content~=(?i)charset]") != null;
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -16,16 +16,32 @@ public final class PdfTextExtractor {
         this.maxPages = maxPages;
     }
 
+    /** Words broken at a line end ("optimi-\nzation") are joined; a hyphen before a capital stays ("Mesa-\nOptimizer"). */
+    static String joinHyphenation(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' && i > 0 && Character.isLetter(text.charAt(i - 1)) && i + 2 < text.length()
+                    && text.charAt(i + 1) == '\n' && Character.isLowerCase(text.charAt(i + 2))) {
+                i++;
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     public PageText extract(byte[] pdf) throws ExtractionException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setStartPage(1);
             stripper.setEndPage(Math.min(maxPages, document.getNumberOfPages()));
-            String text = PlainText.normalise(stripper.getText(document));
+            String text = joinHyphenation(PlainText.normalise(stripper.getText(document)));
             Optional<String> title = Optional.ofNullable(document.getDocumentInformation().getTitle())
                     .map(String::strip)
-                    .filter(t -> !t.isEmpty());
+                    .filter(t -> !t.isEmpty())
+                    .or(() -> text.lines().map(String::strip).filter(line -> !line.isEmpty() && line.length() <= 200).findFirst());
             return new PageText(title, text, Optional.empty());
         } catch (InvalidPasswordException e) {
             throw new ExtractionException("encrypted PDF: cannot read its text", e);

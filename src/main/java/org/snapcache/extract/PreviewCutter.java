@@ -1,8 +1,8 @@
 package org.snapcache.extract;
 
 /**
- * Cuts the preview: at most {@code maxCodePoints} code points of the text, ending at a word
- * boundary, never inside a surrogate pair. A pure function, so the same text always gives the
+ * Cuts the preview: at most {@code maxCodePoints} code points of the text, ending at the end of
+ * a sentence or else of a word, never inside a surrogate pair. A pure function, so the same text always gives the
  * same preview and a cache kept in git does not churn.
  */
 public final class PreviewCutter {
@@ -25,23 +25,34 @@ public final class PreviewCutter {
     }
 
     /**
-     * The last word boundary at or before {@code end}: before a space, or next to an ideograph or
-     * kana (scripts written without spaces). Looks back at most half the preview; a single word
-     * longer than that is cut where the limit falls.
+     * Where to cut at or before {@code end}: after the last sentence end in the last tenth of the
+     * preview, else at the last word boundary there (a space, or next to an ideograph or kana,
+     * scripts written without spaces), else where the limit falls. Short previews look back a
+     * little further, up to twenty characters, so that they keep whole words.
      */
     private int wordBoundary(String text, int end) {
-        int floor = text.offsetByCodePoints(0, maxCodePoints / 2);
-        int at = end;
-        while (at > floor) {
-            int after = text.codePointAt(at);
+        int window = Math.max(maxCodePoints / 10, Math.min(20, maxCodePoints / 2));
+        int floor = text.offsetByCodePoints(0, maxCodePoints - window);
+        for (int at = end; at > floor; at -= Character.charCount(text.codePointBefore(at))) {
             int before = text.codePointBefore(at);
-            if (Character.isBmpCodePoint(after) && HtmlTextExtractor.isSpace((char) after)
-                    || unspaced(after) || unspaced(before)) {
+            boolean atSpaceOrEnd = at == text.length() || Character.isWhitespace(text.codePointAt(at));
+            if (isSentenceEnd(before) && atSpaceOrEnd) {
                 return at;
             }
-            at -= Character.charCount(before);
+        }
+        for (int at = end; at > floor; at -= Character.charCount(text.codePointBefore(at))) {
+            int after = text.codePointAt(at);
+            int before = text.codePointBefore(at);
+            if (Character.isBmpCodePoint(after) && HtmlTextExtractor.isSpace((char) after) || unspaced(after) || unspaced(before)) {
+                return at;
+            }
         }
         return end;
+    }
+
+    private static boolean isSentenceEnd(int codePoint) {
+        return codePoint == '.' || codePoint == '!' || codePoint == '?' || codePoint == '\u3002' || codePoint == '\uFF01'
+                || codePoint == '\uFF1F';
     }
 
     private static boolean unspaced(int codePoint) {

@@ -9,10 +9,11 @@ import org.snapcache.config.Resource;
  * How one resource's refresh went.
  *
  * @param meta the entry as stored afterwards, when there is one
- * @param changed whether the extracted text differs from the previous preview's (or there was none)
+ * @param changed whether the extracted text differs from the previous preview's
+ * @param first whether this is the resource's first preview
  * @param error the one-line reason of a failure, or why the resource was deferred
  */
-public record RefreshOutcome(Resource resource, Status status, Optional<EntryMeta> meta, boolean changed,
+public record RefreshOutcome(Resource resource, Status status, Optional<EntryMeta> meta, boolean changed, boolean first,
         Optional<String> error) {
 
     /** What became of the resource. */
@@ -33,7 +34,7 @@ public record RefreshOutcome(Resource resource, Status status, Optional<EntryMet
     }
 
     static RefreshOutcome deferred(Resource resource, String why) {
-        return new RefreshOutcome(resource, Status.DEFERRED, Optional.empty(), false, Optional.of(why));
+        return new RefreshOutcome(resource, Status.DEFERRED, Optional.empty(), false, false, Optional.of(why));
     }
 
     public boolean succeeded() {

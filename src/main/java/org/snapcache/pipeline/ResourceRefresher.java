@@ -65,20 +65,31 @@ public final class ResourceRefresher {
         int contentLength = text.codePointCount(0, text.length());
         int previewLength = preview.codePointCount(0, preview.length());
         String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
+        boolean first = previous.map(p -> p.contentHash() == null).orElse(true);
+        boolean changed = !first && !hash.equals(previous.get().contentHash());
+        Instant changedAt = first || changed ? now : previous.get().changedAt();
         EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, resource.id(), resource.url(),
                 resource.stableId().orElse(null), page.title().orElse(null), capture.archiveUrl(), capture.captureTimestamp(),
-                capture.requestedTimestamp(), capture.note().orElse(null), capture.source(), now, capture.httpStatus(),
-                capture.mediaType().isEmpty() ? null
-                : capture.mediaType(), page.charset().orElse(null), contentLength, previewLength,
-                contentLength > previewLength, hash, now, null, 0);
+                capture.requestedTimestamp(), capture.note().orElse(null), capture.source(), now, changedAt, capture.httpStatus(),
+                capture.mediaType().isEmpty() ? null : capture.mediaType(), page.charset().orElse(null),
+                (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
+                textWarning(text).orElse(null), now, null, 0);
         try {
             store.writeSuccess(meta, preview);
         } catch (IOException e) {
-            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false,
+            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false, false,
                     Optional.of("cannot write the cache entry: " + e.getMessage()));
         }
-        boolean changed = previous.map(p -> !hash.equals(p.contentHash())).orElse(true);
-        return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, Optional.empty());
+        return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, first, Optional.empty());
+    }
+
+    /** Many U+FFFD replacement characters: the bytes were probably decoded with the wrong charset. */
+    static Optional<String> textWarning(String text) {
+        long replacements = text.chars().filter(c -> c == '\uFFFD').count();
+        if (replacements >= 5 && replacements * 200 >= text.length()) {
+            return Optional.of(replacements + " replacement characters (U+FFFD): the page's charset may be wrong");
+        }
+        return Optional.empty();
     }
 
     /** The entry as it is; a corrupt one counts as none, so that a success replaces it. */
@@ -97,9 +108,9 @@ public final class ResourceRefresher {
         try {
             store.writeMeta(meta);
         } catch (IOException e) {
-            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false,
+            return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false, false,
                     Optional.of(oneLine + "; and cannot record it: " + e.getMessage()));
         }
-        return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, Optional.of(meta), false, Optional.of(oneLine));
+        return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, Optional.of(meta), false, false, Optional.of(oneLine));
     }
 }

@@ -24,7 +24,8 @@ class CacheStoreTest {
         int length = preview.codePointCount(0, preview.length());
         Instant at = Instant.parse("2026-04-09T12:00:00Z");
         return new EntryMeta(1, id, "https://example.org/", "sid_x", "Title", "https://web.archive.org/web/20260213070116id_/https://example.org/",
-                "20260213070116", "20260409120000", null, "archive", at, 200, "text/html", "UTF-8", length + 10, length, true, "sha256:00", at, null, 0);
+                "20260213070116", "20260409120000", null, "archive", at, at, 200, "text/html", "UTF-8", 4096L, length + 10, length, true,
+                "sha256:00", null, at, null, 0);
     }
 
     @Test
@@ -49,8 +50,8 @@ class CacheStoreTest {
         assertTrue(json.endsWith("\"consecutiveFailures\": 0\n}\n"), json);
         List<String> keys = json.lines().filter(l -> l.startsWith("  \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
         assertEquals(List.of("schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "requestedTimestamp", "captureNote", "source",
-                "fetchedAt", "httpStatus", "contentType", "charset", "contentLength", "previewLength", "truncated",
-                "contentHash", "lastAttemptAt", "lastError", "consecutiveFailures"), keys);
+                "fetchedAt", "changedAt", "httpStatus", "contentType", "charset", "byteLength", "contentLength", "previewLength",
+                "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"), keys);
         assertTrue(json.contains("\"fetchedAt\": \"2026-04-09T12:00:00Z\""), json);
         assertTrue(json.contains("\"lastError\": null"), json);
     }

@@ -105,7 +105,7 @@ class SnapcacheCommandTest {
         Cli.Result result = snapcache("run");
 
         assertEquals(1, result.exitCode(), "one resource is not archived: " + result.err());
-        assertTrue(result.out().matches("run: 4 resources: refreshed 3 \\(3 changed\\), failed 1, skipped 0 fresh, in [0-9.]+s\\n"),
+        assertTrue(result.out().matches("run: 4 resources: refreshed 3 \\(3 new, 0 changed\\), failed 1, skipped 0 fresh, in [0-9.]+s\\n"),
                 result.out());
         assertTrue(result.err().contains("failed  " + ResourceId.forUrl(UNARCHIVED) + " " + UNARCHIVED + ": not archived"), result.err());
 
@@ -154,7 +154,7 @@ class SnapcacheCommandTest {
 
         Cli.Result again = snapcache(Cli.at(NOW.plus(Duration.ofDays(1))), "run");
 
-        assertTrue(again.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 1, skipped 3 fresh"), again.out());
+        assertTrue(again.out().startsWith("run: 4 resources: refreshed 0 (0 new, 0 changed), failed 1, skipped 3 fresh"), again.out());
         assertEquals(1, archive.getAllServeEvents().size(), "only the failed resource is asked for again");
         assertEquals(2, meta(UNARCHIVED).get("consecutiveFailures").asInt());
     }
@@ -169,7 +169,7 @@ class SnapcacheCommandTest {
         Cli.Result waiting = snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "run");
 
         assertEquals(0, waiting.exitCode(), waiting.out());
-        assertTrue(waiting.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 0, skipped 3 fresh and 1 waiting to retry"),
+        assertTrue(waiting.out().startsWith("run: 4 resources: refreshed 0 (0 new, 0 changed), failed 0, skipped 3 fresh and 1 waiting to retry"),
                 waiting.out());
         assertEquals(0, archive.getAllServeEvents().size());
         JsonNode row = findRow(snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "status", "--json").out(), UNARCHIVED);
@@ -178,7 +178,7 @@ class SnapcacheCommandTest {
 
         Cli.Result forced = snapcache(Cli.at(NOW.plus(Duration.ofDays(2))), "run", "--retry-failed");
 
-        assertTrue(forced.out().startsWith("run: 4 resources: refreshed 0 (0 changed), failed 1, skipped 3 fresh"), forced.out());
+        assertTrue(forced.out().startsWith("run: 4 resources: refreshed 0 (0 new, 0 changed), failed 1, skipped 3 fresh"), forced.out());
         assertEquals(3, meta(UNARCHIVED).get("consecutiveFailures").asInt());
     }
 
@@ -194,7 +194,7 @@ class SnapcacheCommandTest {
 
         Cli.Result run = snapcache("run");
 
-        assertTrue(run.out().startsWith("run: 4 resources: refreshed 1 (1 changed), failed 0, skipped 2 fresh and 1 waiting"),
+        assertTrue(run.out().startsWith("run: 4 resources: refreshed 1 (1 new, 0 changed), failed 0, skipped 2 fresh and 1 waiting"),
                 run.out());
         assertEquals(200, meta(NASA).get("httpStatus").asInt());
     }
@@ -220,7 +220,7 @@ class SnapcacheCommandTest {
         Cli.Result result = snapcache(Cli.at(later), "refresh", NASA);
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().startsWith("refresh: 1 resource: refreshed 1 (0 changed)"), result.out());
+        assertTrue(result.out().startsWith("refresh: 1 resource: refreshed 1 (0 new, 0 changed)"), result.out());
         assertEquals("2026-05-10T12:00:00Z", meta(NASA).get("fetchedAt").asText());
     }
 
@@ -356,6 +356,48 @@ class SnapcacheCommandTest {
         assertEquals("20201027220743", meta(FAQS).get("requestedTimestamp").asText());
         assertEquals(404, meta(FAQS).get("httpStatus").asInt(), "a pinned capture is kept as it is");
         assertEquals(2, snapcache("refresh", "--at", "2020-10-27", FAQS).exitCode());
+    }
+
+    @Test
+    void changedTextIsDatedAndListedInTheSummary() throws Exception {
+        snapcache("run");
+        String changedAt = meta(NASA).get("changedAt").asText();
+        assertEquals("2026-04-09T12:00:00Z", changedAt);
+        Instant later = NOW.plus(Duration.ofDays(2));
+        archive.stubFor(get("/web/20260411120000id_/" + NASA).willReturn(aResponse().withStatus(200)
+                .withHeader("Memento-Datetime", "Fri, 10 Apr 2026 08:00:00 GMT").withHeader("Content-Type", "text/html")
+                .withBody("<title>NASA</title><p>A new front page.</p>")));
+
+        Cli.Result result = snapcache(Cli.at(later), "refresh", NASA);
+
+        assertTrue(result.out().startsWith("refresh: 1 resource: refreshed 1 (0 new, 1 changed)"), result.out());
+        assertTrue(result.out().contains("\n  changed " + ResourceId.forUrl(NASA) + " " + NASA + "\n"), result.out());
+        assertEquals("2026-04-11T12:00:00Z", meta(NASA).get("changedAt").asText());
+
+        snapcache(Cli.at(later.plus(Duration.ofDays(1))), "refresh", NASA);
+        archive.stubFor(get("/web/20260412120000id_/" + NASA).willReturn(aResponse().withStatus(200)
+                .withHeader("Memento-Datetime", "Fri, 10 Apr 2026 08:00:00 GMT").withHeader("Content-Type", "text/html")
+                .withBody("<title>NASA</title><p>A new front page.</p>")));
+        snapcache(Cli.at(later.plus(Duration.ofDays(1))), "refresh", NASA);
+        assertEquals("2026-04-11T12:00:00Z", meta(NASA).get("changedAt").asText(), "the same text again is no change");
+    }
+
+    @Test
+    void anImageIsRecordedWithItsTypeAndSizeButNoPreview() throws Exception {
+        String image = "https://www.fws.gov/images/duck-stamp.png";
+        Files.writeString(config, Files.readString(config) + "  - url: " + image + "\n");
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + image).willReturn(aResponse().withStatus(200)
+                .withHeader("Memento-Datetime", "Fri, 10 Apr 2026 08:00:00 GMT").withHeader("Content-Type", "image/png")
+                .withBody(new byte[3000])));
+
+        assertEquals(0, snapcache("refresh", image).exitCode());
+
+        assertEquals("image/png", meta(image).get("contentType").asText());
+        assertEquals(3000, meta(image).get("byteLength").asInt());
+        assertEquals(0, meta(image).get("previewLength").asInt());
+        String shown = snapcache("show", image).out();
+        assertTrue(shown.contains("(no text preview: image/png, 3 KB)"), shown);
+        assertTrue(snapcache("status").out().contains("fresh      200  2026-04-09     0s     3 KB"), snapcache("status").out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.snapcache.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,33 @@ class ContentExtractorTest {
     }
 
     @Test
+    void hyphenationAtLineEndsIsJoined() {
+        assertEquals("learned optimization\nMesa-\nOptimizer", PdfTextExtractor.joinHyphenation("learned optimi-\nzation\nMesa-\nOptimizer"));
+    }
+
+    @Test
+    void aPdfWithoutATitleIsTitledByItsFirstLine() throws Exception {
+        PageText page = new ContentExtractor().extract(capture("application/pdf", Optional.empty(), pdf(null, "Risks from Learned Optimization")));
+        assertEquals(Optional.of("Risks from Learned Optimization"), page.title());
+    }
+
+    @Test
+    void anEncryptedPdfIsAnExtractionFailure() throws Exception {
+        byte[] encrypted;
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf("Secret", "hidden text"));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy = new org.apache.pdfbox.pdmodel.encryption
+                    .StandardProtectionPolicy("owner", "user", new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            document.protect(policy);
+            document.save(out);
+            encrypted = out.toByteArray();
+        }
+        ExtractionException e = assertThrows(ExtractionException.class, () -> new ContentExtractor().extract(
+                capture("application/pdf", Optional.empty(), encrypted)));
+        assertEquals("encrypted PDF: cannot read its text", e.getMessage());
+    }
+
+    @Test
     void damagedPdfIsAnExtractionFailure() {
         ExtractionException e = assertThrows(ExtractionException.class, () -> new ContentExtractor().extract(
                 capture("application/pdf", Optional.empty(), "%PDF-1.4 garbage".getBytes(StandardCharsets.US_ASCII))));
@@ -66,17 +94,76 @@ class ContentExtractorTest {
     }
 
     @Test
-    void binaryContentHasNoTextPreview() {
-        ExtractionException e = assertThrows(ExtractionException.class, () -> new ContentExtractor().extract(
-                capture("image/png", Optional.empty(), new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
-        assertEquals("no text preview for content type image/png (4 bytes)", e.getMessage());
+    void binaryContentHasNoTextPreview() throws Exception {
+        PageText page = new ContentExtractor().extract(capture("image/png", Optional.empty(), new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        assertFalse(page.textual());
+        assertEquals("", page.text());
+    }
+
+    static final String SAMPLE = "Café crème, naïve façade, 1 € – “quoted”";
+
+    PageText html(String contentType, Optional<String> headerCharset, byte[] body) throws Exception {
+        return new ContentExtractor().extract(capture(contentType, headerCharset, body));
+    }
+
+    @Test
+    void windows1252AndIso88591ComeOutRightFromTheirMetaTags() throws Exception {
+        for (String charset : new String[] {"windows-1252", "ISO-8859-1"}) {
+            String text = charset.equals("ISO-8859-1") ? "Café crème, naïve façade" : SAMPLE;
+            byte[] bytes = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=" + charset + "\">"
+                    + "</head><body><p>" + text + "</p></body></html>").getBytes(java.nio.charset.Charset.forName(charset));
+            assertEquals(text, html("text/html", Optional.empty(), bytes).text(), charset);
+        }
+    }
+
+    @Test
+    void shiftJisAndGbkComeOutRightFromTheirMetaTags() throws Exception {
+        String japanese = "メサ最適化とは、学習したモデル自体が最適化器である状況です。";
+        String chinese = "台湾总统蔡英文的政治策略";
+        assertEquals(japanese, html("text/html", Optional.empty(), ("<meta charset=\"Shift_JIS\"><p>" + japanese + "</p>")
+                .getBytes(java.nio.charset.Charset.forName("Shift_JIS"))).text());
+        assertEquals(chinese, html("text/html", Optional.empty(), ("<meta charset=\"GBK\"><p>" + chinese + "</p>")
+                .getBytes(java.nio.charset.Charset.forName("GBK"))).text());
+    }
+
+    @Test
+    void theHeaderWinsOverTheMetaTag() throws Exception {
+        byte[] bytes = ("<meta charset=\"ISO-8859-1\"><p>" + SAMPLE + "</p>").getBytes(StandardCharsets.UTF_8);
+        assertEquals(SAMPLE, html("text/html", Optional.of("utf-8"), bytes).text());
+    }
+
+    @Test
+    void aByteOrderMarkIsBelieved() throws Exception {
+        byte[] text = ("<p>" + SAMPLE + "</p>").getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[text.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+        assertEquals(SAMPLE, html("text/html", Optional.empty(), bytes).text());
+    }
+
+    @Test
+    void undeclaredBytesAreUtf8WhenTheyDecodeAsItElseWindows1252() throws Exception {
+        assertEquals(SAMPLE, html("text/html", Optional.empty(), ("<p>" + SAMPLE + "</p>").getBytes(StandardCharsets.UTF_8)).text());
+        assertEquals(SAMPLE, html("text/html", Optional.empty(),
+                ("<p>" + SAMPLE + "</p>").getBytes(java.nio.charset.Charset.forName("windows-1252"))).text());
+        assertEquals(SAMPLE, html("text/plain", Optional.empty(), SAMPLE.getBytes(java.nio.charset.Charset.forName("windows-1252"))).text());
+    }
+
+    @Test
+    void invisibleCharactersAreNormalised() throws Exception {
+        PageText page = html("text/html", Optional.empty(),
+                "<p>Zero\u200Bwidth, soft\u00ADhyphen, no&nbsp;break and a\u202Fnarrow one</p>".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Zerowidth, softhyphen, no break and a narrow one", page.text());
     }
 
     static byte[] pdf(String title, String text) throws Exception {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            document.getDocumentInformation().setTitle(title);
+            if (title != null) {
+                document.getDocumentInformation().setTitle(title);
+            }
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.beginText();
                 content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);

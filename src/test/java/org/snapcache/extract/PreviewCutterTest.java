@@ -24,6 +24,20 @@ class PreviewCutterTest {
     }
 
     @Test
+    void prefersTheEndOfASentenceInTheLastTenth() {
+        String text = "word ".repeat(190) + "The end. Of it all" + " and more".repeat(20);
+        String preview = new PreviewCutter(1000).cut(text);
+        assertTrue(preview.endsWith("The end."), preview.substring(preview.length() - 20));
+    }
+
+    @Test
+    void aSentenceEndBeforeTheLastTenthGivesWayToAWordBoundary() {
+        String text = "Short. " + "word ".repeat(300);
+        String preview = new PreviewCutter(1000).cut(text);
+        assertTrue(preview.length() > 900 && preview.endsWith("word"), preview.length() + "");
+    }
+
+    @Test
     void keepsAWordThatEndsExactlyAtTheLimit() {
         assertEquals("The quick brown fox", new PreviewCutter(19).cut("The quick brown fox jumps"));
     }
