@@ -20,7 +20,8 @@ final class MainContentFinder {
     private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(((comment|share|sharing|social|shariff|related"
             + "|sidebar|widget|cookie|consent|gdpr|newsletter|subscri|breadcrumb|pagination|pager|promo|advert|sponsor|banner"
             + "|popup|modal|menu|navbar|navigation|footer|header|masthead|toolbar|teaser|recommend|tagcloud|author|byline|login"
-            + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular)\\w*)"
+            + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular|caption|credit"
+            + "|copyright|ticker|infobox|contact|imprint|impressum|bookmark)\\w*)"
             + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
             + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
     /** Class or id words of the content block. */
@@ -48,6 +49,7 @@ final class MainContentFinder {
 
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */
     private static void pruneLinkLists(Element content) {
+        content.select("footer, time, address, figcaption").remove();
         for (Element block : content.select("div, section, ul, ol, p, table, dl")) {
             if (block.parent() == null || block == content) {
                 continue;
