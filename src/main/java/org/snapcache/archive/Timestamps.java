@@ -43,7 +43,8 @@ public final class Timestamps {
         }
     }
 
-    static boolean isTimestamp(String text) {
+    /** Whether {@code text} is a Wayback timestamp as one may ask for it: 1 to 14 digits. */
+    public static boolean isTimestamp(String text) {
         return !text.isEmpty() && text.length() <= 14 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -10,6 +10,7 @@ import org.snapcache.Snapcache;
 import org.snapcache.archive.ArchiveException;
 import org.snapcache.archive.CdxCapture;
 import org.snapcache.archive.CdxClient;
+import org.snapcache.archive.Timestamps;
 import org.snapcache.cache.MetaJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class CapturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String timestamp : new String[] {from, to}) {
-            if (timestamp != null && (timestamp.isEmpty() || timestamp.length() > 14 || !timestamp.chars().allMatch(Character::isDigit))) {
+            if (timestamp != null && !Timestamps.isTimestamp(timestamp)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--from and --to take 1 to 14 digits, got \"" + timestamp + "\"");
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
+import org.snapcache.archive.Timestamps;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RunPlan;
 import picocli.CommandLine;
@@ -38,7 +39,7 @@ final class RefreshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (at != null && (at.isEmpty() || at.length() > 14 || !at.chars().allMatch(Character::isDigit))) {
+        if (at != null && !Timestamps.isTimestamp(at)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--at must be a Wayback timestamp of 1 to 14 digits (yyyyMMddHHmmss), got \"" + at + "\"");
         }
