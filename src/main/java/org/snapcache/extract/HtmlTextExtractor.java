@@ -23,7 +23,7 @@ public final class HtmlTextExtractor {
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section", "article", "main", "aside",
             "header", "footer", "figcaption", "caption", "thead", "tbody", "tfoot", "summary", "center", "body", "html",
             "option", "legend", "fieldset", "nav", "form");
-    private static final String DROPPED = "script, style, noscript, template, nav, form, iframe, svg, canvas, object, embed,"
+    private static final String DROPPED = "script, style, noscript, template, nav, iframe, svg, canvas, object, embed,"
             + " button, select, input, textarea, dialog, [hidden], [aria-hidden=true],"
             + " [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
 
@@ -33,8 +33,15 @@ public final class HtmlTextExtractor {
         Optional<String> title = title(document);
         Element root = document.body() != null ? document.body() : document;
         root.select(DROPPED).remove();
+        int whole = root.text().length();
+        for (Element form : root.select("form")) {
+            // some sites wrap the whole page in one form; a search box or a login is a small one
+            if (form.parent() != null && form.text().length() <= whole / 2) {
+                form.remove();
+            }
+        }
         for (Element element : root.select("header, footer")) {
-            if (element.closest("article, main") == null) {
+            if (element.parent() != null && element.closest("article, main") == null && element.text().length() <= whole / 2) {
                 element.remove();
             }
         }

@@ -63,6 +63,7 @@ final class MainContentFinder {
 
     private static void removeBoilerplate(Element body) {
         body.select("aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [role=search]").remove();
+        int whole = textLength(body);
         for (Element element : body.select("div, section, ul, ol, span, p, header, footer, figure, table, nav, a")) {
             if (element.parent() == null || element.closest("[itemprop=articleBody]") == element) {
                 continue;
@@ -71,7 +72,8 @@ final class MainContentFinder {
             if (marks.isBlank() || CONTENT.matcher(marks).find() && !BOILERPLATE.matcher(element.id()).find()) {
                 continue;
             }
-            if (BOILERPLATE.matcher(marks).find() && !isProse(element)) {
+            // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
+            if (BOILERPLATE.matcher(marks).find() && !isProse(element) && textLength(element) <= whole / 2) {
                 element.remove();
             }
         }
