@@ -26,7 +26,8 @@ import org.snapcache.extract.ContentExtractor;
  * found a false positive (else a true negative); whitespace normalised; summed over all pages.
  * snapcache, the plain body text and Readability4J run side by side on the same pages.
  *
- * <p>Run with {@code bench/extraction [corpus folder]}.
+ * <p>Run with {@code bench/extraction [corpus folder] [max pages] [floor]}: with a floor, it exits 1
+ * when snapcache's F-score falls below it.
  */
 public final class ExtractionBenchmark {
 
@@ -51,6 +52,7 @@ public final class ExtractionBenchmark {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/fixtures/extraction/trafilatura-eval");
         int limit = args.length > 1 && !args[1].isEmpty() ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        double floor = args.length > 2 && !args[2].isEmpty() ? Double.parseDouble(args[2]) : 0;
         List<Page> pages = load(corpus, limit);
         ContentExtractor snapcache = new ContentExtractor();
         Map<String, Function<Page, String>> extractors = new LinkedHashMap<>();
@@ -73,6 +75,10 @@ public final class ExtractionBenchmark {
             Score score = score(pages, extractor.getValue(), extractor.getKey().equals("snapcache"));
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.0f |%n", extractor.getKey(), score.precision(),
                     score.recall(), score.f(), score.pages() / (score.nanos() / 1e9));
+            if (extractor.getKey().equals("snapcache") && score.f() < floor) {
+                System.out.printf(Locale.ROOT, "snapcache's F-score %.3f is below the floor %.3f%n", score.f(), floor);
+                System.exit(1);
+            }
         }
     }
 
