@@ -34,7 +34,7 @@ public final class PdfTextExtractor {
     public PageText extract(byte[] pdf) throws ExtractionException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
+            stripper.setSortByPosition(false); // content-stream order reads a two-column paper column by column
             stripper.setStartPage(1);
             stripper.setEndPage(Math.min(maxPages, document.getNumberOfPages()));
             String text = joinHyphenation(PlainText.normalise(stripper.getText(document)));

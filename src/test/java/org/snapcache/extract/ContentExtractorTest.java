@@ -60,6 +60,33 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aTwoColumnPdfIsReadColumnByColumn() throws Exception {
+        byte[] twoColumns;
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                String[][] columns = {{"Left one.", "Left two.", "Left three."}, {"Right one.", "Right two.", "Right three."}};
+                for (int c = 0; c < 2; c++) {
+                    for (int line = 0; line < 3; line++) {
+                        content.beginText();
+                        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                        content.newLineAtOffset(72 + c * 250, 700 - line * 14);
+                        content.showText(columns[c][line]);
+                        content.endText();
+                    }
+                }
+            }
+            document.save(out);
+            twoColumns = out.toByteArray();
+        }
+
+        String text = new ContentExtractor().extract(capture("application/pdf", Optional.empty(), twoColumns)).text();
+
+        assertTrue(text.indexOf("Left three.") < text.indexOf("Right one."), text);
+    }
+
+    @Test
     void hyphenationAtLineEndsIsJoined() {
         assertEquals("learned optimization\nMesa-\nOptimizer", PdfTextExtractor.joinHyphenation("learned optimi-\nzation\nMesa-\nOptimizer"));
     }
