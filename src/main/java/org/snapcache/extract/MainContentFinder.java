@@ -24,6 +24,9 @@ final class MainContentFinder {
             + "|copyright|ticker|infobox|contact|imprint|impressum|bookmark)\\w*)"
             + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
             + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
+    /** Boilerplate that is boilerplate however much prose it holds: comments, related posts, sidebars. */
+    private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)(^|[\\s_-])(comment|related|sidebar|share|sharing|social"
+            + "|newsletter|cookie|consent|breadcrumb|teaser|recommend|outbrain|taboola|disqus|trending)\\w*($|[\\s_-])");
     /** Class or id words of the content block. */
     private static final Pattern CONTENT = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
             + "|article-body|articlebody|article__body|article-text|story-body|story-content|post-body|post-entry|postcontent"
@@ -73,7 +76,8 @@ final class MainContentFinder {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
-            if (BOILERPLATE.matcher(marks).find() && !isProse(element) && textLength(element) <= whole / 2) {
+            boolean boilerplate = NEVER_CONTENT.matcher(marks).find() || BOILERPLATE.matcher(marks).find() && !isProse(element);
+            if (boilerplate && textLength(element) <= whole / 2) {
                 element.remove();
             }
         }
