@@ -5,11 +5,9 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -158,11 +156,8 @@ public final class ArchiveFetcher {
 
     private Capture capture(Response response, String timestamp) throws IOException {
         byte[] body = Bodies.read(response, maxBodyBytes);
-        MediaType type = response.body() == null ? null : response.body().contentType();
-        String mediaType = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
-        Optional<String> charset = type == null ? Optional.empty() : Optional.ofNullable(type.parameter("charset"));
         return new Capture(response.request().url().toString(), Capture.ARCHIVE, timestamp, timestamp, Optional.empty(),
-                response.code(), mediaType, charset, body);
+                response.code(), ContentTypes.mediaType(response), ContentTypes.charset(response), body);
     }
 
     private static boolean isHtml(Capture capture) {

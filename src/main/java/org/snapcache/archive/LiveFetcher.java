@@ -3,11 +3,9 @@ package org.snapcache.archive;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -49,11 +47,9 @@ public final class LiveFetcher {
                     continue;
                 }
                 byte[] body = Bodies.read(response, maxBodyBytes);
-                MediaType type = response.body() == null ? null : response.body().contentType();
                 String now = Timestamps.of(clock.instant());
                 return new Capture(response.request().url().toString(), Capture.LIVE, now, now, Optional.empty(), response.code(),
-                        type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT),
-                        type == null ? Optional.empty() : Optional.ofNullable(type.parameter("charset")), body);
+                        ContentTypes.mediaType(response), ContentTypes.charset(response), body);
             } catch (HostStoppedException e) {
                 throw new ArchiveException(ArchiveException.Kind.HOST_STOPPED, url.toString(), e.getMessage(), e);
             } catch (IOException e) {
