@@ -15,6 +15,7 @@ import org.snapcache.config.ArchiveMode;
 import org.snapcache.fetch.Bodies;
 import org.snapcache.fetch.BodyTooLargeException;
 import org.snapcache.fetch.HostStoppedException;
+import org.snapcache.fetch.IoFailure;
 import org.snapcache.fetch.RetriesExhaustedException;
 
 /**
@@ -104,7 +105,7 @@ public final class ArchiveFetcher {
                 throw new ArchiveException(ArchiveException.Kind.INTERRUPTED, url.toString(), "interrupted: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
-                        via + "cannot read " + url + ": " + oneLine(e), e);
+                        via + "cannot read " + url + ": " + IoFailure.describe(e), e);
             }
         }
     }
@@ -162,10 +163,5 @@ public final class ArchiveFetcher {
 
     private static boolean isHtml(Capture capture) {
         return capture.mediaType().equals("text/html") || capture.mediaType().isEmpty();
-    }
-
-    private static String oneLine(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

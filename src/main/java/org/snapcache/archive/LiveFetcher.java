@@ -11,6 +11,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.snapcache.fetch.Bodies;
 import org.snapcache.fetch.HostStoppedException;
+import org.snapcache.fetch.IoFailure;
 
 /** Reads a resource from its own site, for {@code live-fallback}: the site's real status, redirects followed. */
 public final class LiveFetcher {
@@ -53,8 +54,8 @@ public final class LiveFetcher {
             } catch (HostStoppedException e) {
                 throw new ArchiveException(ArchiveException.Kind.HOST_STOPPED, url.toString(), e.getMessage(), e);
             } catch (IOException e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(), "live: cannot read " + url + ": " + message, e);
+                throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url.toString(),
+                        "live: cannot read " + url + ": " + IoFailure.describe(e), e);
             }
         }
         throw new ArchiveException(ArchiveException.Kind.REDIRECT, url.toString(),

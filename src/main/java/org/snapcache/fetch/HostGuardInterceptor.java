@@ -45,8 +45,7 @@ final class HostGuardInterceptor implements Interceptor {
                 response = chain.proceed(chain.request());
             } catch (IOException e) {
                 if (RetryInterceptor.isTransient(e)) {
-                    health.connectionFailed(host, e instanceof java.net.UnknownHostException ? "cannot resolve host " + e.getMessage()
-                            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    health.connectionFailed(host, IoFailure.describe(e));
                 }
                 throw e;
             }

@@ -1,7 +1,6 @@
 package org.snapcache.fetch;
 
 import java.io.IOException;
-import java.net.UnknownHostException;
 
 /**
  * The archive kept failing: every try ended in a server error or a connection problem.
@@ -23,19 +22,8 @@ public final class RetriesExhaustedException extends IOException {
     }
 
     private static String describe(int tries, int lastStatus, IOException cause) {
-        String what = lastStatus > 0 ? "archive answered " + lastStatus : "connection failed (" + oneLine(cause) + ")";
+        String what = lastStatus > 0 ? "archive answered " + lastStatus : "connection failed (" + IoFailure.describe(cause) + ")";
         return what + " after " + tries + (tries == 1 ? " try" : " tries");
-    }
-
-    private static String oneLine(Throwable cause) {
-        if (cause == null) {
-            return "unknown";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "cannot resolve host " + cause.getMessage();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     public String url() {
