@@ -101,6 +101,11 @@ public final class CacheStore {
             throw new CorruptEntryException(metaFile, "schemaVersion " + meta.schemaVersion() + " is not "
                     + EntryMeta.SCHEMA_VERSION);
         }
+        if (meta.hasPreview() && (meta.httpStatus() == null || meta.contentLength() == null || meta.previewLength() == null
+                || meta.contentHash() == null)) {
+            throw new CorruptEntryException(metaFile, "records a fetch but lacks httpStatus, contentLength, previewLength"
+                    + " or contentHash");
+        }
         return meta;
     }
 

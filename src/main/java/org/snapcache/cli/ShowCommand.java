@@ -70,7 +70,7 @@ final class ShowCommand implements Callable<Integer> {
 
     /** A resource read whole that has no text: an image, a video, an archive. */
     static boolean isBinary(EntryMeta meta) {
-        return meta.contentLength() != null && meta.contentLength() == 0 && meta.contentType() != null
+        return meta.contentLength() != null && meta.contentLength() == 0 && meta.byteLength() != null && meta.contentType() != null
                 && !meta.contentType().startsWith("text/") && !meta.contentType().contains("html") && !meta.contentType().contains("pdf");
     }
 
@@ -90,7 +90,7 @@ final class ShowCommand implements Callable<Integer> {
             out.append('\n');
             if (isBinary(m)) {
                 out.append("(no text preview: ").append(m.contentType()).append(", ")
-                        .append(Formats.size(m.byteLength() == null ? 0 : m.byteLength())).append(")\n");
+                        .append(Formats.size(m.byteLength())).append(")\n");
             } else {
                 out.append(entry.get().preview().orElse("")).append('\n');
             }

@@ -103,6 +103,18 @@ class CacheStoreTest {
     }
 
     @Test
+    void aFetchRecordedWithoutItsSizesIsCorrupt() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "x"), "x");
+        Path meta = dir.resolve("abc/meta.json");
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"contentLength\": \\d+", "\"contentLength\": null"));
+
+        CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> store.read("abc"));
+
+        assertTrue(e.getMessage().contains("lacks httpStatus, contentLength"), e.getMessage());
+    }
+
+    @Test
     void failureLeavesThePreviewUntouched() throws Exception {
         CacheStore store = new CacheStore(dir);
         EntryMeta good = success("abc", "good preview");
