@@ -65,7 +65,7 @@ public final class Snapcache implements AutoCloseable {
         Optional<LiveFetcher> live = settings.liveFallback()
                 ? Optional.of(new LiveFetcher(client(), maxBody, environment.clock())) : Optional.empty();
         CaptureSelector selector = new CaptureSelector(fetcher, cdx(), live, settings.archive(), environment.clock());
-        ResourceRefresher refresher = new ResourceRefresher(selector, new ContentExtractor(),
+        ResourceRefresher refresher = new ResourceRefresher(selector, new ContentExtractor(settings.previewChars()),
                 new PreviewCutter(settings.previewChars()), store, environment.clock());
         return new BatchRefresher(refresher, settings.http().concurrency());
     }

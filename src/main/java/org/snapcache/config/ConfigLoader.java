@@ -45,7 +45,7 @@ public final class ConfigLoader {
         fields.rejectUnknown(TOP);
 
         Path cacheDir = folder.resolve(fields.text("cache-dir").orElse("cache")).normalize();
-        int previewChars = fields.integer("preview-chars", 1, 1_000_000).orElse(3000);
+        int previewChars = fields.integer("preview-chars", 1, 1_000_000).orElse(Settings.DEFAULT_PREVIEW_CHARS);
         Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
         ArchiveSettings archive = archive(fields, shown, problems);
         HttpSettings http = http(fields, shown, problems);

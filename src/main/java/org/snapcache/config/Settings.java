@@ -20,6 +20,9 @@ public record Settings(
         boolean liveFallback,
         List<Resource> resources) {
 
+    /** Characters in a preview when config.yaml does not say. */
+    public static final int DEFAULT_PREVIEW_CHARS = 3000;
+
     public Settings {
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(maxAge, "maxAge");

@@ -10,12 +10,16 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
 import org.jsoup.Jsoup;
+import org.mozilla.universalchardet.Constants;
+import org.mozilla.universalchardet.UniversalDetector;
 import org.jsoup.nodes.Document;
 import org.snapcache.archive.Capture;
 import org.snapcache.archive.ChromeStripper;
 import org.snapcache.archive.LinkRestorer;
+import org.snapcache.config.Settings;
 
 /** Chooses how to read a capture by its content type (sniffing when the archive gave none) and reads it. */
 public final class ContentExtractor {
@@ -23,7 +27,18 @@ public final class ContentExtractor {
     private final ChromeStripper chrome = new ChromeStripper();
     private final LinkRestorer links = new LinkRestorer();
     private final HtmlTextExtractor html = new HtmlTextExtractor();
-    private final PdfTextExtractor pdf = new PdfTextExtractor(30);
+    private final PdfTextExtractor pdf;
+
+    /** An extractor for previews of about {@code previewChars} characters. */
+    public ContentExtractor(int previewChars) {
+        // twice the preview, so that the cut and the dropping of running headers have text to spare
+        this.pdf = new PdfTextExtractor(2 * previewChars, Duration.ofSeconds(15));
+    }
+
+    /** An extractor for previews of the default length. */
+    public ContentExtractor() {
+        this(Settings.DEFAULT_PREVIEW_CHARS);
+    }
 
     public PageText extract(Capture capture) throws ExtractionException {
         PageText page = read(capture);
@@ -50,8 +65,8 @@ public final class ContentExtractor {
         }
         if (type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml")) {
-            Charset charset = charset(capture.charset())
-                    .orElse(hasBom(body) || isUtf8(body) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+            Charset charset = charset(capture.charset()).or(() -> bomCharset(body))
+                    .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : detect(body));
             return new PageText(Optional.empty(), PlainText.normalise(new String(body, charset)), Optional.of(charset.name()));
         }
         if (isBinary(type)) {
@@ -65,8 +80,8 @@ public final class ContentExtractor {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
             if (declared == null && !hasBom(body) && !declaresCharset(document) && !isUtf8(body)) {
-                // nothing says what the bytes are and they are not UTF-8: the web's default before UTF-8
-                document = Jsoup.parse(new ByteArrayInputStream(body), "windows-1252", capture.archiveUrl());
+                // nothing says what the bytes are and they are not UTF-8
+                document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
             chrome.strip(document);
             links.restore(document);
@@ -134,8 +149,53 @@ public final class ContentExtractor {
     }
 
     private static boolean hasBom(byte[] body) {
-        return body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF) || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))
-                || body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+        return bomCharset(body).isPresent();
+    }
+
+    private static Optional<Charset> bomCharset(byte[] body) {
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (body.length >= 2 && body[0] == (byte) 0xFE && body[1] == (byte) 0xFF) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (body.length >= 2 && body[0] == (byte) 0xFF && body[1] == (byte) 0xFE) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The charset of bytes nothing labels and that are not UTF-8, by Mozilla's statistical
+     * detector (Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR, Cyrillic and Greek single-byte sets…);
+     * windows-1252, the web's default before UTF-8, when it cannot tell.
+     */
+    static Charset detect(byte[] body) {
+        byte[] text = withoutMarkup(body);
+        UniversalDetector detector = new UniversalDetector();
+        detector.handleData(text, 0, text.length);
+        detector.dataEnd();
+        // the detector takes windows-1251 Russian for Mac Cyrillic, which the web hardly ever used
+        return charset(Optional.ofNullable(detector.getDetectedCharset()).map(name -> name.equals(Constants.CHARSET_MACCYRILLIC) ? "windows-1251" : name))
+                .filter(found -> !found.equals(StandardCharsets.UTF_8) && !found.equals(StandardCharsets.US_ASCII))
+                .orElse(Charset.forName("windows-1252"));
+    }
+
+    /** The bytes outside {@code <…>}: tags and attribute names are ASCII and only blur the statistics of the text. */
+    private static byte[] withoutMarkup(byte[] body) {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(body.length);
+        boolean inTag = false;
+        for (byte b : body) {
+            if (b == '<') {
+                inTag = true;
+            } else if (b == '>' && inTag) {
+                inTag = false;
+                text.write(' ');
+            } else if (!inTag) {
+                text.write(b);
+            }
+        }
+        return text.toByteArray();
     }
 
     private static boolean declaresCharset(Document document) {

@@ -177,6 +177,41 @@ class ContentExtractorTest {
         assertEquals(SAMPLE, html("text/plain", Optional.empty(), SAMPLE.getBytes(java.nio.charset.Charset.forName("windows-1252"))).text());
     }
 
+    static final String JAPANESE = "ウェイバックマシンは、インターネットアーカイブが運営するウェブページの保存サービスである。"
+            + "一九九六年から世界中のウェブサイトを収集しており、過去の時点のページを閲覧することができる。"
+            + "研究者や記者は、削除された記事や変更された声明を確かめるためにこれを利用している。";
+    static final String CHINESE = "互联网档案馆是一个非营利性的数字图书馆，致力于为研究人员、历史学家和学者提供永久的数字资料访问。"
+            + "它保存了数以亿计的网页快照，用户可以查看网站在过去某个时间的样子。许多维基百科的引用都依赖这些存档。";
+    static final String FRENCH = "L'été dernier, à Genève, la conférence a réuni des archivistes venus de toute l'Europe. "
+            + "Leurs échanges ont porté sur la préservation des pages web, sur les difficultés que pose l'évolution "
+            + "rapide des formats et sur le rôle des bibliothèques nationales ; « nous perdons chaque année une part "
+            + "de notre mémoire », a déclaré la présidente, qui plaide pour une coopération accrue.";
+    static final String RUSSIAN = "Архив интернета хранит копии веб-страниц с тысяча девятьсот девяносто шестого года. "
+            + "Исследователи и журналисты используют его, чтобы проверить, что было написано на сайте в прошлом, "
+            + "и найти статьи, которые были удалены или изменены.";
+
+    @Test
+    void undeclaredCharsetsAreDetectedFromTheBytes() throws Exception {
+        String[][] cases = {{"Shift_JIS", JAPANESE}, {"GBK", CHINESE}, {"windows-1252", FRENCH}, {"ISO-8859-1", FRENCH},
+                {"windows-1251", RUSSIAN}, {"EUC-JP", JAPANESE}, {"UTF-8", JAPANESE}};
+        for (String[] c : cases) {
+            java.nio.charset.Charset charset = java.nio.charset.Charset.forName(c[0]);
+            String page = "<html><head><title>Archive</title></head><body><h1>Archive</h1><p>" + c[1] + "</p></body></html>";
+            assertEquals("Archive\n\n" + c[1], html("text/html", Optional.empty(), page.getBytes(charset)).text(), c[0] + " in HTML");
+            assertEquals(c[1], html("text/plain", Optional.empty(), c[1].getBytes(charset)).text(), c[0] + " as plain text");
+        }
+    }
+
+    @Test
+    void plainTextWithAUtf16ByteOrderMarkIsReadAsUtf16() throws Exception {
+        byte[] text = FRENCH.getBytes(StandardCharsets.UTF_16BE);
+        byte[] bytes = new byte[text.length + 2];
+        bytes[0] = (byte) 0xFE;
+        bytes[1] = (byte) 0xFF;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+        assertEquals(FRENCH, html("text/plain", Optional.empty(), bytes).text());
+    }
+
     @Test
     void invisibleCharactersAreNormalised() throws Exception {
         PageText page = html("text/html", Optional.empty(),
