@@ -32,6 +32,12 @@ public final class HtmlTextExtractor {
     public PageText extract(Document document) {
         Optional<String> title = title(document);
         Element root = document.body() != null ? document.body() : document;
+        for (Element noscript : root.select("noscript")) {
+            // a script-free copy of the article, not a "please enable JavaScript" notice
+            if (noscript.text().length() >= 500) {
+                noscript.unwrap();
+            }
+        }
         root.select(DROPPED).remove();
         int whole = root.text().length();
         for (Element form : root.select("form")) {

@@ -1,5 +1,7 @@
 package org.snapcache.extract;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ final class MainContentFinder {
             + "|rich-text|richtext|td-post-content|c-article-body|news-content|article__content|articletext|entry|post|content"
             + "|article|text)($|[\\s_-])");
     private static final int MIN_CONTENT = 250;
+    private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(?<=^|\\s)(no|has|with|without|show|hide|is)[-_]\\S*");
 
     /** The element whose text is the page's content; {@code body} itself when nothing stands out. */
     Element find(Element body) {
@@ -59,26 +62,57 @@ final class MainContentFinder {
             }
             int length = block.text().length();
             if (length > 0 && length < 600 && linkDensity(block) > 0.4) {
-                block.remove();
+                removeWithHeading(block, new ArrayDeque<>());
             }
         }
+    }
+
+    /** Removes a block and the heading just before it: "Related articles", "Mehr zum Thema" title what goes. */
+    private static void removeWithHeading(Element block, Deque<Runnable> undo) {
+        Element heading = block.previousElementSibling();
+        if (heading != null && isHeading(heading)) {
+            remove(heading, undo);
+        }
+        remove(block, undo);
+    }
+
+    /** Removes an element, noting how to put it back. */
+    private static void remove(Element element, Deque<Runnable> undo) {
+        Element parent = element.parent();
+        int index = element.siblingIndex();
+        element.remove();
+        undo.push(() -> parent.insertChildren(index, element));
+    }
+
+    /** A heading, or a short line of text that acts as one. */
+    private static boolean isHeading(Element element) {
+        return element.normalName().matches("h[1-6]") || element.text().length() < 60 && element.children().size() <= 1
+                && !element.text().matches(".*[.!?]\\s*$") && element.selectFirst("p, li, img, a") == null && !element.text().isBlank();
     }
 
     private static void removeBoilerplate(Element body) {
         body.select("aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [role=search]").remove();
         int whole = textLength(body);
+        Deque<Runnable> undo = new ArrayDeque<>();
         for (Element element : body.select("div, section, ul, ol, span, p, header, footer, figure, table, nav, a")) {
             if (element.parent() == null || element.closest("[itemprop=articleBody]") == element) {
                 continue;
             }
-            String marks = element.className() + " " + element.id();
-            if (marks.isBlank() || CONTENT.matcher(marks).find() && !BOILERPLATE.matcher(element.id()).find()) {
+            String marks = marks(element);
+            if (marks.isBlank() || CONTENT.matcher(marks).find() && !BOILERPLATE.matcher(element.id()).find()
+                    && !(NEVER_CONTENT.matcher(marks).find() && !isProse(element))) {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
             boolean boilerplate = NEVER_CONTENT.matcher(marks).find() || BOILERPLATE.matcher(marks).find() && !isProse(element);
             if (boilerplate && textLength(element) <= whole / 2) {
-                element.remove();
+                removeWithHeading(element, undo);
+            }
+        }
+        if (whole > 1000 && textLength(body) < 300) {
+            // class names misled us (a "sidebar" layout around the article, "non-paywall" text): keep the blocks
+            while (!undo.isEmpty()) {
+                undo.pop().run();
             }
         }
     }
@@ -148,6 +182,14 @@ final class MainContentFinder {
             return null;
         }
         return best;
+    }
+
+    /**
+     * An element's class names and id, without the words that describe the page's layout rather
+     * than the element's role: "no-share", "has-sidebar", "with-comments".
+     */
+    static String marks(Element element) {
+        return LAYOUT_WORDS.matcher(element.className() + " " + element.id()).replaceAll(" ");
     }
 
     /** Much text, few links: whatever its class says, this is not a menu or a share bar. */
