@@ -19,7 +19,7 @@ import org.jsoup.select.Elements;
 final class MainContentFinder {
 
     /** Class or id words of boilerplate blocks: navigation, sharing, comments, teasers, cookie banners. */
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(((comment|share|sharing|social|shariff|related"
+    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(((comment(?!ary)|share|sharing|social|shariff|related"
             + "|sidebar|widget|cookie|consent|gdpr|newsletter|subscri|breadcrumb|pagination|pager|promo|advert|sponsor|banner"
             + "|popup|modal|menu|navbar|navigation|footer|header|masthead|toolbar|teaser|recommend|tagcloud|author|byline|login"
             + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular|caption|credit"
@@ -27,8 +27,8 @@ final class MainContentFinder {
             + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
             + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
     /** Boilerplate that is boilerplate however much prose it holds: comments, related posts, sidebars. */
-    private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)(^|[\\s_-])(comment|related|sidebar|share|sharing|social"
-            + "|newsletter|cookie|consent|breadcrumb|teaser|recommend|outbrain|taboola|disqus|trending)\\w*($|[\\s_-])");
+    private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)(^|[\\s_-])(comment(?!ary)|related|sidebar|share|sharing|social"
+            + "|newsletter|cookie|consent|breadcrumb|recommend|forum|outbrain|taboola|disqus|trending)\\w*($|[\\s_-])");
     /** Class or id words of the content block. */
     private static final Pattern CONTENT = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
             + "|article-body|articlebody|article__body|article-text|story-body|story-content|post-body|post-entry|postcontent"
@@ -100,7 +100,7 @@ final class MainContentFinder {
             }
             String marks = marks(element);
             if (marks.isBlank() || CONTENT.matcher(marks).find() && !BOILERPLATE.matcher(element.id()).find()
-                    && !(NEVER_CONTENT.matcher(marks).find() && !isProse(element))) {
+                    && !NEVER_CONTENT.matcher(marks).find()) {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
