@@ -1,5 +1,11 @@
 package org.snapcache;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.snapcache.archive.ArchiveFetcher;
@@ -28,6 +34,7 @@ public final class Snapcache implements AutoCloseable {
     private final HostHealth health = new HostHealth();
     private final StopSignal stop = new StopSignal();
     private OkHttpClient client;
+    private PrintWriter requestLog;
 
     public Snapcache(Settings settings, Environment environment) {
         this.settings = settings;
@@ -47,11 +54,23 @@ public final class Snapcache implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Writes a line for every archive request as it starts, seconds since the first and host, to
+     * {@code file}: the rate limiter's own record, to check a run against requests-per-minute.
+     */
+    public void logRequestsTo(Path file) throws IOException {
+        requestLog = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+    }
+
     /** The shared HTTP client, built on first use only, as status and show need none. */
     private OkHttpClient client() {
         if (client == null) {
             Sleeper sleeper = new StoppableSleeper(environment.sleeper(), stop);
             HostRateLimiter limiter = new HostRateLimiter(settings.http().requestsPerMinute(), environment.ticker(), sleeper);
+            if (requestLog != null) {
+                long first = environment.ticker().nanos();
+                limiter.logStarts((host, nanos) -> requestLog.printf(Locale.ROOT, "%.3f\t%s%n", (nanos - first) / 1e9, host));
+            }
             client = HttpClientFactory.create(settings.http(), limiter, health, sleeper, environment.firstBackoff(),
                     environment.clock());
         }
@@ -87,6 +106,9 @@ public final class Snapcache implements AutoCloseable {
 
     @Override
     public void close() {
+        if (requestLog != null) {
+            requestLog.close();
+        }
         if (client != null) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();

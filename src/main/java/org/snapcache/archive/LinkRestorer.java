@@ -14,15 +14,46 @@ public final class LinkRestorer {
     private static final String[] ATTRIBUTES = {"href", "src", "action", "poster", "cite"};
 
     public void restore(Document document) {
+        HttpUrl base = HttpUrl.parse(document.baseUri()); // the page's address, or its <base href>
         for (String attribute : ATTRIBUTES) {
             for (Element element : document.select("[" + attribute + "]")) {
-                HttpUrl url = HttpUrl.parse(element.absUrl(attribute));
+                String value = element.attr(attribute).strip();
+                if (!mayBeRewritten(value)) {
+                    continue;
+                }
+                // resolved here rather than by jsoup's absUrl, which is many times slower
+                HttpUrl url = base == null ? HttpUrl.parse(value) : base.resolve(value);
                 if (url == null) {
                     continue;
                 }
                 Optional<String> original = WaybackUrl.originalOf(url);
-                original.ifPresent(value -> element.attr(attribute, value));
+                original.ifPresent(restored -> element.attr(attribute, restored));
             }
         }
+    }
+
+    /**
+     * Whether a link can be a replay's rewrite: somewhere in it a timestamp, with or without a
+     * modifier ({@code 20201027220743im_}), is followed by {@code /} and a scheme ({@code https:},
+     * {@code mailto:}). Checked on the
+     * raw value, as most links of most pages are not rewritten and resolving each is costly.
+     */
+    static boolean mayBeRewritten(String value) {
+        for (int at = value.indexOf('/', 1); at > 0; at = value.indexOf('/', at + 1)) {
+            char before = value.charAt(at - 1);
+            if ((before == '_' || Character.isDigit(before)) && startsWithScheme(value, at + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithScheme(String value, int from) {
+        int at = from;
+        while (at < value.length() && at - from < 12 && (Character.isLetterOrDigit(value.charAt(at))
+                || value.charAt(at) == '+' || value.charAt(at) == '.' || value.charAt(at) == '-')) {
+            at++;
+        }
+        return at > from && at < value.length() && value.charAt(at) == ':' && Character.isLetter(value.charAt(from));
     }
 }

@@ -23,7 +23,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
 
     @Override
     public int getExitCode(Throwable exception) {
-        if (exception instanceof ConfigException || exception instanceof CommandLine.ParameterException) {
+        if (exception instanceof ConfigException || exception instanceof CommandLine.ParameterException
+                || exception instanceof UsageException) {
             return ExitCodes.USAGE;
         }
         if (exception instanceof UnknownResourceException) {
@@ -42,7 +43,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IExitCodeExcept
             config.problems().forEach(err::println);
             err.println("snapcache: invalid configuration (" + config.problems().size()
                     + (config.problems().size() == 1 ? " problem" : " problems") + "); nothing was fetched");
-        } else if (exception instanceof UnknownResourceException || exception instanceof LockHeldException) {
+        } else if (exception instanceof UnknownResourceException || exception instanceof LockHeldException
+                || exception instanceof UsageException) {
             err.println("snapcache: " + exception.getMessage());
         } else {
             err.println("snapcache: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());

@@ -1,5 +1,8 @@
 package org.snapcache.cli;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
@@ -28,9 +31,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Try failing resources now, whatever their retry pause.")
     boolean retryFailed;
 
+    @Option(names = "--request-log", paramLabel = "FILE",
+            description = "Write a line for every archive request as it starts (seconds since the first, host) to FILE.")
+    Path requestLog;
+
     @Override
     public Integer call() throws Exception {
         try (Snapcache snapcache = parent.open()) {
+            if (requestLog != null) {
+                try {
+                    snapcache.logRequestsTo(requestLog);
+                } catch (IOException e) {
+                    throw new UsageException("--request-log: cannot write " + requestLog + ": "
+                            + (e instanceof NoSuchFileException ? "no such folder" : e.getMessage()));
+                }
+            }
             Instant now = snapcache.environment().clock().instant();
             StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
                     snapcache.settings().maxAge());

@@ -16,6 +16,9 @@ import java.util.Map;
  * for clock granularity) has passed since the answers of the requests it would otherwise crowd.
  * However long a connection takes to open, no window of arrivals holds more than the budget.
  *
+ * <p>Requests are also spread evenly: one starts at most every {@code window / budget}, so a run
+ * never opens with a burst of a whole window's budget, and its pace is the budget's.
+ *
  * <p>After a 429 the host can be held (nobody starts a request until a given time) and its budget
  * halved for the rest of the run.
  */
@@ -29,6 +32,13 @@ public final class HostRateLimiter {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final Map<String, HostWindow> hosts = new HashMap<>();
+    private StartLog log = (host, nanos) -> { };
+
+    /** Told of every request's start, in order, while the limiter's lock is held. */
+    @FunctionalInterface
+    public interface StartLog {
+        void started(String host, long tickerNanos);
+    }
 
     /** A request's place in its host's window; give it back with {@link #release} when the answer is in. */
     public static final class Slot {
@@ -45,6 +55,9 @@ public final class HostRateLimiter {
         int budget;
         /** Ticker time before which nobody starts a request; compared by difference, as nanoTime values must be. */
         long heldUntil;
+        /** When the last request started, if any has. */
+        long lastStart;
+        boolean started;
 
         HostWindow(int budget, long now) {
             this.budget = budget;
@@ -68,6 +81,11 @@ public final class HostRateLimiter {
         this.sleeper = sleeper;
     }
 
+    /** From now on, tells {@code log} of every request's start. */
+    public synchronized void logStarts(StartLog log) {
+        this.log = log;
+    }
+
     /** Blocks until a request to {@code host} may start, and counts it as started now. */
     public Slot acquire(String host) throws InterruptedException {
         while (true) {
@@ -75,13 +93,19 @@ public final class HostRateLimiter {
             synchronized (this) {
                 long now = ticker.nanos();
                 HostWindow state = hosts.computeIfAbsent(host, h -> new HostWindow(budget, now));
+                long paced = state.started ? state.lastStart + window / state.budget - now : 0;
                 if (now - state.heldUntil < 0) {
                     wait = state.heldUntil - now;
+                } else if (paced > 0) {
+                    wait = paced;
                 } else {
                     state.slots.removeIf(slot -> slot.answered && now - slot.time >= window + margin);
                     if (state.slots.size() < state.budget) {
                         Slot slot = new Slot(now);
                         state.slots.add(slot);
+                        state.lastStart = now;
+                        state.started = true;
+                        log.started(host, now);
                         return slot;
                     }
                     // the oldest answered slot frees up first; with every slot still in flight, look again shortly

@@ -2,31 +2,42 @@ package org.snapcache.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.snapcache.config.Resource;
 import org.snapcache.fetch.StopSignal;
 
 /**
- * Refreshes many resources with a bounded number of workers. Politeness is not its business: the
- * shared HTTP client's rate limiter paces every request whatever the number of workers.
+ * Refreshes many resources in two stages: {@code workers} threads keep that many requests in
+ * flight, handing each capture to as many threads as there are cores for extraction and the
+ * cache, so that reading a page never keeps a request from going out. Captures waiting for a
+ * core are bounded, so memory stays flat however long the catalogue. Politeness is not its
+ * business: the shared HTTP client's rate limiter paces every request whatever the number of workers.
  */
 public final class BatchRefresher {
 
     private final ResourceRefresher refresher;
     private final int workers;
+    private final int processors;
 
     public BatchRefresher(ResourceRefresher refresher, int workers) {
+        this(refresher, workers, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    BatchRefresher(ResourceRefresher refresher, int workers, int processors) {
         this.refresher = refresher;
         this.workers = workers;
+        this.processors = processors;
     }
 
     /**
      * @param stop once stopped, no further resource is started; those left are deferred
-     * @param onDone told of each attempted resource's outcome as it completes, from the worker's thread
+     * @param onDone told of each attempted resource's outcome as it completes, from a worker's thread
      * @return the outcomes in the order of {@code resources}
      */
     public List<RefreshOutcome> refreshAll(List<Resource> resources, StopSignal stop, Consumer<RefreshOutcome> onDone)
@@ -34,26 +45,42 @@ public final class BatchRefresher {
         if (resources.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, resources.size()), runnable -> {
-            Thread thread = new Thread(runnable, "snapcache-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService fetchers = Executors.newFixedThreadPool(Math.min(workers, resources.size()), daemon("snapcache-fetch"));
+        ExecutorService processing = Executors.newFixedThreadPool(processors, daemon("snapcache-extract"));
+        // captures fetched but not yet processed; a fetcher waits for room before handing one over
+        Semaphore waiting = new Semaphore(workers + 2 * processors);
         try {
-            List<Future<RefreshOutcome>> futures = new ArrayList<>();
+            List<CompletableFuture<RefreshOutcome>> futures = new ArrayList<>();
             for (Resource resource : resources) {
-                futures.add(pool.submit(() -> {
-                    Thread.interrupted(); // a stopped wait of an earlier task must not leak into this one
-                    if (stop.stopped()) {
-                        return RefreshOutcome.deferred(resource, "not started: " + stop.reason());
+                CompletableFuture<RefreshOutcome> future = new CompletableFuture<>();
+                futures.add(future);
+                fetchers.execute(() -> {
+                    try {
+                        Thread.interrupted(); // a stopped wait of an earlier task must not leak into this one
+                        if (stop.stopped()) {
+                            future.complete(RefreshOutcome.deferred(resource, "not started: " + stop.reason()));
+                            return;
+                        }
+                        ResourceRefresher.Fetched fetched = refresher.fetch(resource);
+                        waiting.acquireUninterruptibly();
+                        processing.execute(() -> {
+                            try {
+                                RefreshOutcome outcome = refresher.complete(fetched);
+                                onDone.accept(outcome);
+                                future.complete(outcome);
+                            } catch (RuntimeException | Error e) {
+                                future.completeExceptionally(e);
+                            } finally {
+                                waiting.release();
+                            }
+                        });
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
                     }
-                    RefreshOutcome outcome = refresher.refresh(resource);
-                    onDone.accept(outcome);
-                    return outcome;
-                }));
+                });
             }
             List<RefreshOutcome> outcomes = new ArrayList<>();
-            for (Future<RefreshOutcome> future : futures) {
+            for (CompletableFuture<RefreshOutcome> future : futures) {
                 try {
                     outcomes.add(future.get());
                 } catch (ExecutionException e) {
@@ -62,7 +89,16 @@ public final class BatchRefresher {
             }
             return outcomes;
         } finally {
-            pool.shutdownNow();
+            fetchers.shutdownNow();
+            processing.shutdownNow();
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -42,23 +42,45 @@ public final class ResourceRefresher {
         this.clock = clock;
     }
 
+    /** A resource read from the archive, or the outcome that ended it there. */
+    public record Fetched(Resource resource, Optional<EntryMeta> previous, Instant now, Optional<Capture> capture,
+            Optional<RefreshOutcome> outcome) {}
+
     public RefreshOutcome refresh(Resource resource) {
+        return complete(fetch(resource));
+    }
+
+    /** The network half of a refresh: the capture, or the failure recorded (or deferral) when there is none. */
+    public Fetched fetch(Resource resource) {
         Optional<EntryMeta> previous = previous(resource);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Capture capture;
+        try {
+            return new Fetched(resource, previous, now, Optional.of(selector.select(resource)), Optional.empty());
+        } catch (ArchiveException e) {
+            RefreshOutcome outcome = e.kind().defers() ? RefreshOutcome.deferred(resource, e.getMessage())
+                    : recordFailure(resource, previous, now, e.getMessage());
+            return new Fetched(resource, previous, now, Optional.empty(), Optional.of(outcome));
+        } catch (RuntimeException e) {
+            return new Fetched(resource, previous, now, Optional.empty(), Optional.of(unexpected(resource, previous, now, e)));
+        }
+    }
+
+    /** The processing half of a refresh: text, preview and cache entry from the capture. */
+    public RefreshOutcome complete(Fetched fetched) {
+        if (fetched.outcome().isPresent()) {
+            return fetched.outcome().get();
+        }
+        Resource resource = fetched.resource();
+        Optional<EntryMeta> previous = fetched.previous();
+        Instant now = fetched.now();
+        Capture capture = fetched.capture().orElseThrow();
         PageText page;
         try {
-            capture = selector.select(resource);
             page = extractor.extract(capture);
-        } catch (ArchiveException e) {
-            if (e.kind().defers()) {
-                return RefreshOutcome.deferred(resource, e.getMessage());
-            }
-            return recordFailure(resource, previous, now, e.getMessage());
         } catch (ExtractionException e) {
             return recordFailure(resource, previous, now, e.getMessage());
         } catch (RuntimeException e) {
-            return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return unexpected(resource, previous, now, e);
         }
         String text = page.text();
         String preview = cutter.cut(text);
@@ -81,6 +103,10 @@ public final class ResourceRefresher {
                     Optional.of("cannot write the cache entry: " + e.getMessage()));
         }
         return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, first, Optional.empty());
+    }
+
+    private RefreshOutcome unexpected(Resource resource, Optional<EntryMeta> previous, Instant now, RuntimeException e) {
+        return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     /** Many U+FFFD replacement characters: the bytes were probably decoded with the wrong charset. */

@@ -29,6 +29,7 @@ import org.snapcache.config.Resource;
 import org.snapcache.fetch.HostHealth;
 import org.snapcache.fetch.HostRateLimiter;
 import org.snapcache.fetch.HttpClientFactory;
+import org.snapcache.fetch.Sleeper;
 
 class ArchiveFetcherTest {
 
@@ -47,7 +48,7 @@ class ArchiveFetcherTest {
     /** One archive, captures taken as they come (no CDX substitution), no live fallback. */
     CaptureSelector fetcher(int retries, Duration timeout) {
         HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20, Duration.ofSeconds(60));
-        OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, pauses::add),
+        OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, Sleeper.SYSTEM),
                 new HostHealth(), pauses::add, Duration.ofSeconds(1), NOW);
         return new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20), new CdxClient(client), Optional.empty(),
                 new ArchiveSettings(List.of(archive.baseUrl() + "/web/"), ArchiveMode.RAW, false), NOW);
@@ -141,7 +142,7 @@ class ArchiveFetcherTest {
     void connectionFailuresAreRetriedThenReported() {
         OkHttpClient client = HttpClientFactory.create(
                 new HttpSettings("snapcache-test", Duration.ofSeconds(2), 1, 10_000, 2, 1 << 20, Duration.ofSeconds(60)),
-                new HostRateLimiter(10_000, System::nanoTime, pauses::add), new HostHealth(), pauses::add,
+                new HostRateLimiter(10_000, System::nanoTime, Sleeper.SYSTEM), new HostHealth(), pauses::add,
                 Duration.ofSeconds(1), NOW);
         CaptureSelector unreachable = new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20),
                 new CdxClient(client), Optional.empty(), ArchiveSettings.of("http://127.0.0.1:1/web/", ArchiveMode.RAW), NOW);

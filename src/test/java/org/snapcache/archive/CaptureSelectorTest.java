@@ -37,6 +37,7 @@ import org.snapcache.extract.PreviewCutter;
 import org.snapcache.fetch.HostHealth;
 import org.snapcache.fetch.HostRateLimiter;
 import org.snapcache.fetch.HttpClientFactory;
+import org.snapcache.fetch.Sleeper;
 import org.snapcache.pipeline.RefreshOutcome;
 import org.snapcache.pipeline.ResourceRefresher;
 
@@ -60,7 +61,7 @@ class CaptureSelectorTest {
 
     ResourceRefresher refresher(Path cache, ArchiveSettings archives, boolean liveFallback) {
         HttpSettings http = new HttpSettings("snapcache-test", Duration.ofSeconds(5), 1, 10_000, 0, 1 << 20, Duration.ofSeconds(1));
-        OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, d -> { }),
+        OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, Sleeper.SYSTEM),
                 new HostHealth(), d -> { }, Duration.ofMillis(1), CLOCK);
         CaptureSelector selector = new CaptureSelector(new ArchiveFetcher(client, archives.mode(), 1 << 20), new CdxClient(client),
                 liveFallback ? Optional.of(new LiveFetcher(client, 1 << 20, CLOCK)) : Optional.empty(), archives, CLOCK);

@@ -2,6 +2,7 @@ package org.snapcache.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -37,5 +38,16 @@ class LinkRestorerTest {
         assertEquals(Optional.of("http://www.gov.uk/"), WaybackUrl.originalOf(
                 HttpUrl.get("https://www.webarchive.org.uk/wayback/archive/20200101000000mp_/http://www.gov.uk/")));
         assertEquals(Optional.empty(), WaybackUrl.originalOf(HttpUrl.get("https://www.fws.gov/birds/2017/report.html")));
+    }
+
+    @Test
+    void onlyLinksThatCanBeRewritesAreResolved() {
+        for (String rewritten : new String[] {"/web/20201027220743im_/https://example.org/a.png",
+            "https://web.archive.org/web/2020/http://example.org/", "/web/20171124151315/mailto:birds@fws.gov"}) {
+            assertTrue(LinkRestorer.mayBeRewritten(rewritten), rewritten);
+        }
+        for (String plain : new String[] {"/about", "https://example.org/page/2", "https://example.org/2020/", "#top", ""}) {
+            assertFalse(LinkRestorer.mayBeRewritten(plain), plain);
+        }
     }
 }

@@ -148,6 +148,33 @@ class SnapcacheCommandTest {
     }
 
     @Test
+    void requestLogRecordsEveryArchiveRequestAsItStarts() throws Exception {
+        Path log = dir.resolve("requests.log");
+
+        snapcache("run", "--request-log", log.toString());
+
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(archive.getAllServeEvents().size(), lines.size(), "one line a request, redirects included: " + lines);
+        double previous = -1;
+        for (String line : lines) {
+            String[] fields = line.split("\t");
+            assertEquals("localhost", fields[1], line);
+            double seconds = Double.parseDouble(fields[0]);
+            assertTrue(seconds >= previous, "in the order they started: " + lines);
+            previous = seconds;
+        }
+    }
+
+    @Test
+    void anUnwritableRequestLogIsAOneLineErrorNamingIt() {
+        Cli.Result result = snapcache("run", "--request-log", dir.resolve("no/such/folder/requests.log").toString());
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("no/such/folder/requests.log"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
     void secondRunSkipsFreshResourcesAndRetriesFailedOnes() throws Exception {
         snapcache("run");
         archive.resetRequests();

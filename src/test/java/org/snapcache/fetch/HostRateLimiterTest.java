@@ -36,12 +36,29 @@ class HostRateLimiterTest {
     }
 
     @Test
-    void eachHostHasItsOwnBudget() throws InterruptedException {
+    void requestsAreSpreadEvenlyOverTheWindow() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             request("web.archive.org");
         }
+        assertEquals(List.of(0L, Duration.ofSeconds(20).toNanos(), Duration.ofSeconds(40).toNanos()), starts,
+                "three a minute: one every 20 s, not three at once");
+    }
+
+    @Test
+    void eachHostHasItsOwnBudget() throws InterruptedException {
+        request("web.archive.org");
         request("webarchive.org.uk");
         assertEquals(0, now.get(), "another host is not held up");
+    }
+
+    @Test
+    void everyStartIsLogged() throws InterruptedException {
+        List<String> log = new ArrayList<>();
+        limiter.logStarts((host, nanos) -> log.add(host + " " + Duration.ofNanos(nanos).toSeconds()));
+        request("web.archive.org");
+        request("web.archive.org");
+        request("webarchive.org.uk");
+        assertEquals(List.of("web.archive.org 0", "web.archive.org 20", "webarchive.org.uk 20"), log);
     }
 
     @Test
@@ -79,14 +96,14 @@ class HostRateLimiterTest {
     void aSlotCountsFromItsAnswerSoSlowConnectionsCannotBunchArrivals() throws InterruptedException {
         List<HostRateLimiter.Slot> slots = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            slots.add(limiter.acquire("web.archive.org"));
+            slots.add(limiter.acquire("web.archive.org")); // at 0, 20 and 40 s
         }
-        now.addAndGet(Duration.ofSeconds(20).toNanos()); // the three take 20 s to be answered
+        now.addAndGet(Duration.ofSeconds(40).toNanos()); // answered at 80 s
         slots.forEach(limiter::release);
 
         request("web.archive.org");
 
-        assertEquals(Duration.ofSeconds(81).toNanos(), starts.get(0), "a window (and margin) after the answers, not the starts");
+        assertEquals(Duration.ofSeconds(141).toNanos(), starts.get(0), "a window (and margin) after the answers, not the starts");
     }
 
     @Test

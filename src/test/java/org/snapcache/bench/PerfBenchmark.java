@@ -1,0 +1,509 @@
+package org.snapcache.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.snapcache.archive.Capture;
+import org.snapcache.cache.EntryMeta;
+import org.snapcache.cache.MetaJson;
+import org.snapcache.config.ResourceId;
+import org.snapcache.extract.ContentExtractor;
+import org.snapcache.extract.ExtractionException;
+import org.snapcache.extract.PreviewCutter;
+
+/**
+ * snapcache against the physical bounds of its work, each figure beside its bound in the same run:
+ * nightly runs bound by the archive's latency and by the rate limit, against a stub archive on
+ * 127.0.0.1; the freshness report over 100,000 entries against {@code cat} of their meta.json;
+ * extraction against jsoup's parse alone; start-up; and peak memory as the catalogue grows.
+ * snapcache runs as users run it, through {@code ./snapcache}, one process per run.
+ *
+ * <p>Run with {@code bench/perf [--runs N] [--only latency,rate,status,extraction,startup,memory]}
+ * from the repository's root. Exits 1 when a figure misses its target.
+ */
+public final class PerfBenchmark {
+
+    static final String CAPTURE = "20240101000000";
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
+    record Row(String figure, String measured, String bound, double ratio, String target, boolean ok) {}
+
+    private final List<Row> rows = new ArrayList<>();
+    private final int runs;
+    private final Path work;
+
+    PerfBenchmark(int runs, Path work) {
+        this.runs = runs;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 3;
+        Set<String> only = Set.of("latency", "rate", "status", "extraction", "startup", "memory");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; use --runs N and --only latency,rate,status,extraction,startup,memory");
+            }
+        }
+        Path work = Files.createTempDirectory("snapcache-bench");
+        PerfBenchmark bench = new PerfBenchmark(runs, work);
+        System.out.printf(Locale.ROOT, "snapcache performance, medians of %d runs, %d cores, %s%n%n", runs,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (StubArchive archive = new StubArchive(pages())) {
+            if (only.contains("startup")) {
+                bench.startup();
+            }
+            if (only.contains("latency")) {
+                bench.latencyBound(archive);
+            }
+            if (only.contains("rate")) {
+                bench.rateBound(archive);
+            }
+            if (only.contains("status")) {
+                bench.statusAtScale();
+            }
+            if (only.contains("extraction")) {
+                bench.extraction();
+            }
+            if (only.contains("memory")) {
+                bench.memory(archive);
+            }
+        } finally {
+            deleteTree(work);
+        }
+        System.out.printf(Locale.ROOT, "%n| figure | measured | bound | ratio | target | |%n| --- | --- | --- | --- | --- | --- |%n");
+        for (Row row : bench.rows) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", row.figure(), row.measured(), row.bound(),
+                    Double.isNaN(row.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", row.ratio()), row.target(),
+                    row.ok() ? "ok" : "MISSED");
+        }
+        System.exit(bench.rows.stream().allMatch(Row::ok) ? 0 : 1);
+    }
+
+    // ---- 1 and 2: nightly runs ----
+
+    void latencyBound(StubArchive archive) throws Exception {
+        int n = 2000;
+        int concurrency = 8;
+        long latency = Long.getLong("bench.latency", 50);
+        archive.latencyMillis = latency;
+        double bound = 2.0 * n * latency / 1000 / concurrency;
+        List<Double> walls = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = catalogue("latency", n, archive, concurrency, 100_000);
+            walls.add(snapcache(dir, List.of(), "run").seconds());
+            checkAllFresh(dir, n);
+        }
+        double wall = median(walls);
+        rows.add(new Row("nightly run, latency-bound (2,000 resources, 50 ms, concurrency 8)", seconds(wall),
+                seconds(bound) + " (4,000 round trips × 50 ms / 8)", wall / bound, "≤ 1.25", wall <= 1.25 * bound));
+    }
+
+    void rateBound(StubArchive archive) throws Exception {
+        int n = 300;
+        int perMinute = 1200;
+        archive.latencyMillis = 50;
+        double bound = 2.0 * n * 60 / perMinute;
+        List<Double> walls = new ArrayList<>();
+        int worstWindow = 0;
+        for (int run = 0; run < runs; run++) {
+            Path dir = catalogue("rate", n, archive, 8, perMinute);
+            Path log = dir.resolve("requests.log");
+            walls.add(snapcache(dir, List.of(), "run", "--request-log", log.toString()).seconds());
+            checkAllFresh(dir, n);
+            worstWindow = Math.max(worstWindow, busiestMinute(log));
+        }
+        double wall = median(walls);
+        rows.add(new Row("nightly run, rate-bound (300 resources, 1,200 requests/min)", seconds(wall),
+                seconds(bound) + " (600 requests ÷ 1,200/min)", wall / bound, "≤ 1.05", wall <= 1.05 * bound));
+        rows.add(new Row("busiest 60 s of the request log", worstWindow + " requests", perMinute + " requests",
+                (double) worstWindow / perMinute, "≤ 1", worstWindow <= perMinute));
+    }
+
+    /** The most requests the log shows starting within any 60 seconds. */
+    static int busiestMinute(Path log) throws IOException {
+        List<Double> starts = Files.readAllLines(log).stream().map(line -> Double.parseDouble(line.split("\t")[0])).sorted().toList();
+        int most = 0;
+        int from = 0;
+        for (int to = 0; to < starts.size(); to++) {
+            while (starts.get(to) - starts.get(from) >= 60) {
+                from++;
+            }
+            most = Math.max(most, to - from + 1);
+        }
+        return most;
+    }
+
+    void checkAllFresh(Path dir, int n) throws Exception {
+        String status = snapcache(dir, List.of(), "status").out();
+        if (!status.contains(": " + n + " fresh")) {
+            throw new IllegalStateException("not every resource was refreshed:\n" + status);
+        }
+    }
+
+    // ---- 3: status over 100,000 entries ----
+
+    void statusAtScale() throws Exception {
+        int n = 100_000;
+        Path dir = work.resolve("status");
+        generateCache(dir, n);
+        List<Double> cat = new ArrayList<>();
+        List<Double> status = new ArrayList<>();
+        List<Double> json = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            cat.add(timed(dir, List.of("sh", "-c", "find cache -name meta.json -print0 | xargs -0 cat > /dev/null")).seconds());
+            status.add(snapcache(dir, List.of(), "status").seconds());
+            json.add(snapcache(dir, List.of(), "status", "--json").seconds());
+        }
+        double catWall = median(cat);
+        for (String command : List.of("status", "status --json")) {
+            double wall = median(command.equals("status") ? status : json);
+            rows.add(new Row(command + " over 100,000 entries", seconds(wall), seconds(catWall) + " (cat of every meta.json)",
+                    wall / catWall, "≤ 2 and < 3 s", wall <= 2 * catWall && wall < 3));
+        }
+    }
+
+    /** A catalogue of {@code n} resources, every one with a fresh entry in the cache, as a run leaves them. */
+    void generateCache(Path dir, int n) throws IOException {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        StringBuilder config = new StringBuilder("cache-dir: cache\nmax-age: 3650d\nresources:\n");
+        String preview = "The text of the page, as a reader sees it. ".repeat(70);
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            String url = "https://example.org/articles/" + i;
+            config.append("  - url: ").append(url).append('\n');
+            String id = ResourceId.forUrl(url);
+            Path entry = Files.createDirectories(cache.resolve(id));
+            EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, id, url, null, "Article " + i,
+                    "https://web.archive.org/web/" + CAPTURE + "id_/" + url, CAPTURE, CAPTURE, null, "archive", now, now, 200,
+                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0);
+            Files.writeString(entry.resolve("meta.json"), MetaJson.write(meta));
+            Files.writeString(entry.resolve("preview.txt"), preview);
+        }
+        Files.writeString(dir.resolve("config.yaml"), config);
+    }
+
+    // ---- 4: extraction against jsoup's parse ----
+
+    void extraction() throws Exception {
+        List<byte[]> pages = corpus();
+        long bytes = pages.stream().mapToLong(page -> page.length).sum();
+        ContentExtractor extractor = new ContentExtractor();
+        PreviewCutter cutter = new PreviewCutter(3000);
+        for (int warm = 0; warm < 3; warm++) {
+            parseAll(pages);
+            extractAll(pages, extractor, cutter);
+        }
+        List<Double> parse = new ArrayList<>();
+        List<Double> extract = new ArrayList<>();
+        for (int run = 0; run < Math.max(runs, 5); run++) {
+            parse.add(parseAll(pages));
+            extract.add(extractAll(pages, extractor, cutter));
+        }
+        double parseSeconds = median(parse);
+        double extractSeconds = median(extract);
+        double mb = bytes / 1e6;
+        rows.add(new Row(String.format(Locale.ROOT, "extraction, HTML to preview (%d pages, %.1f MB, one core)", pages.size(), mb),
+                String.format(Locale.ROOT, "%.1f MB/s", mb / extractSeconds),
+                String.format(Locale.ROOT, "%.1f MB/s (jsoup parse alone)", mb / parseSeconds),
+                extractSeconds / parseSeconds, "≤ 1.7", extractSeconds <= 1.7 * parseSeconds));
+    }
+
+    static double parseAll(List<byte[]> pages) throws IOException {
+        long start = System.nanoTime();
+        int elements = 0;
+        for (byte[] page : pages) {
+            elements += Jsoup.parse(new ByteArrayInputStream(page), null, "https://example.org/").getAllElements().size() > 0 ? 1 : 0;
+        }
+        if (elements < 0) {
+            throw new AssertionError();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static double extractAll(List<byte[]> pages, ContentExtractor extractor, PreviewCutter cutter) {
+        long start = System.nanoTime();
+        int chars = 0;
+        for (byte[] page : pages) {
+            try {
+                chars += cutter.cut(extractor.extract(new Capture("https://example.org/", Capture.ARCHIVE, CAPTURE, CAPTURE,
+                        Optional.empty(), 200, "text/html", Optional.empty(), page)).text()).length();
+            } catch (ExtractionException e) {
+                chars--;
+            }
+        }
+        if (chars == Integer.MIN_VALUE) {
+            throw new AssertionError();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The recorded archive pages, and the extraction corpus's pages when {@code ../shared} is beside the checkout. */
+    static List<byte[]> corpus() throws IOException {
+        List<byte[]> pages = new ArrayList<>();
+        for (String name : List.of("ia-id-200-nasa-1996capture-2026fetch.html", "ia-view-200-fws-birds.html",
+                "ia-id-404-whitehouse-faqs.html", "ia-view-404-whitehouse-faqs.html")) {
+            pages.add(resource("/wayback/" + name));
+        }
+        Path shared = ROOT.resolve("../shared/fixtures/extraction/trafilatura-eval/cache");
+        Path local = ROOT.resolve("src/test/resources/extraction");
+        for (Path folder : List.of(Files.isDirectory(shared) ? shared : local)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".html.gz")).sorted().toList()) {
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                        pages.add(in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return pages;
+    }
+
+    // ---- 5: start-up and memory ----
+
+    void startup() throws Exception {
+        Path dir = work.resolve("startup");
+        generateCache(dir, 10);
+        String id = ResourceId.forUrl("https://example.org/articles/3");
+        snapcache(dir, List.of(), "--version"); // builds the jar if needed, outside the timing
+        List<Double> version = new ArrayList<>();
+        List<Double> show = new ArrayList<>();
+        for (int run = 0; run < Math.max(runs, 5); run++) {
+            version.add(snapcache(dir, List.of(), "--version").seconds());
+            show.add(snapcache(dir, List.of(), "show", id).seconds());
+        }
+        for (String command : List.of("--version", "show")) {
+            double wall = median(command.equals("show") ? show : version);
+            rows.add(new Row("start-up: snapcache " + command, seconds(wall), "", Double.NaN, "≤ 0.5 s", wall <= 0.5));
+        }
+    }
+
+    void memory(StubArchive archive) throws Exception {
+        archive.latencyMillis = 0;
+        long[] peaks = new long[2];
+        int[] sizes = {2_000, 10_000};
+        for (int i = 0; i < sizes.length; i++) {
+            List<Long> rss = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                Path dir = catalogue("memory" + sizes[i], sizes[i], archive, 8, 100_000);
+                Result result = snapcache(dir, List.of("-Xmx256m"), "run");
+                checkAllFresh(dir, sizes[i]);
+                rss.add(result.peakKb());
+            }
+            Collections.sort(rss);
+            peaks[i] = rss.get(rss.size() / 2);
+        }
+        double ratio = (double) peaks[1] / peaks[0];
+        rows.add(new Row("peak RSS of a run, -Xmx256m, 10,000 resources", peaks[1] / 1024 + " MB",
+                peaks[0] / 1024 + " MB (2,000 resources)", ratio, "≤ 1.2", ratio <= 1.2));
+    }
+
+    // ---- running snapcache ----
+
+    record Result(double seconds, long peakKb, String out) {}
+
+    /** A fresh folder with a config.yaml of {@code n} resources read through the stub archive, and no cache yet. */
+    Path catalogue(String name, int n, StubArchive archive, int concurrency, int perMinute) throws IOException {
+        Path dir = work.resolve(name);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        StringBuilder config = new StringBuilder();
+        config.append("cache-dir: cache\npreview-chars: 3000\narchive:\n  base-url: ").append(archive.base()).append('\n')
+                .append("http:\n  concurrency: ").append(concurrency).append("\n  requests-per-minute: ").append(perMinute)
+                .append("\n  retries: 0\nresources:\n");
+        for (int i = 0; i < n; i++) {
+            config.append("  - url: https://example.org/articles/").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("config.yaml"), config);
+        return dir;
+    }
+
+    Result snapcache(Path dir, List<String> javaOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("snapcache").toString(), "--config", "config.yaml"));
+        command.addAll(Arrays.asList(args));
+        if (args[0].startsWith("--v")) {
+            command = new ArrayList<>(List.of(ROOT.resolve("snapcache").toString(), args[0]));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // BENCH_SNAPCACHE_OPTS reaches every snapcache run, to profile one: -XX:StartFlightRecording=...
+        builder.environment().put("SNAPCACHE_JAVA_OPTS", String.join(" ", javaOptions) + " "
+                + Optional.ofNullable(System.getenv("BENCH_SNAPCACHE_OPTS")).orElse(""));
+        return run(dir, builder);
+    }
+
+    static Result timed(Path dir, List<String> command) throws Exception {
+        return run(dir, new ProcessBuilder(command));
+    }
+
+    /** Runs a process, timing it and sampling its peak resident memory (VmHWM) until it exits. */
+    static Result run(Path dir, ProcessBuilder builder) throws Exception {
+        Path out = Files.createTempFile("snapcache-bench", ".out");
+        builder.directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long peak = 0;
+        long cpu = 0;
+        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+            for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList()) {
+                peak = Math.max(peak, peakKb(handle.pid()));
+                cpu = Math.max(cpu, handle.info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
+            }
+        }
+        if (System.getenv("BENCH_VERBOSE") != null) {
+            System.err.printf(Locale.ROOT, "%s: %.2f s, cpu %.2f s, peak %d MB%n", String.join(" ", builder.command()),
+                    (System.nanoTime() - start) / 1e9, cpu / 1e3, peak / 1024);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String output = Files.readString(out);
+        Files.delete(out);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", builder.command()) + " exited with " + process.exitValue() + ":\n"
+                    + output);
+        }
+        return new Result(seconds, peak, output);
+    }
+
+    static long peakKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // gone already
+        }
+        return 0;
+    }
+
+    // ---- the stub archive ----
+
+    /**
+     * A Wayback-style archive on 127.0.0.1: a 302 to the capture, then the capture, each answer
+     * after a set latency. Captures are real pages as raw mode gets them, one of a dozen by URL.
+     */
+    static final class StubArchive implements AutoCloseable {
+
+        final HttpServer server;
+        final ExecutorService executor = Executors.newFixedThreadPool(64);
+        final List<byte[]> pages;
+        volatile long latencyMillis;
+
+        StubArchive(List<byte[]> pages) throws IOException {
+            this.pages = pages;
+            // without it the JDK's server waits on Nagle's algorithm and delayed ACKs: 40 ms a response
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            server.setExecutor(executor);
+            server.createContext("/web/", this::handle);
+            server.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/web/";
+        }
+
+        void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                if (latencyMillis > 0) {
+                    Thread.sleep(latencyMillis);
+                }
+                String rest = exchange.getRequestURI().getRawPath().substring("/web/".length());
+                int slash = rest.indexOf('/');
+                String timestamp = rest.substring(0, slash).replace("id_", "");
+                String original = rest.substring(slash + 1);
+                if (!timestamp.equals(CAPTURE)) {
+                    exchange.getResponseHeaders().add("Location", "/web/" + CAPTURE + "id_/" + original);
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.getResponseHeaders().add("Memento-Datetime", "Mon, 01 Jan 2024 00:00:00 GMT");
+                byte[] page = pages.get(Math.floorMod(original.hashCode(), pages.size()));
+                exchange.sendResponseHeaders(200, page.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(page);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    // ---- helpers ----
+
+    /** The dozen real pages kept with the tests (src/test/resources/extraction). */
+    static List<byte[]> pages() throws IOException {
+        List<byte[]> pages = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("src/test/resources/extraction"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html.gz")).sorted().toList()) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                    pages.add(in.readAllBytes());
+                }
+            }
+        }
+        return pages;
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = PerfBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
