@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,6 +86,94 @@ public final class CacheStore {
                     + meta.previewLength());
         }
         return Optional.of(new CachedEntry(meta, Optional.of(preview)));
+    }
+
+    /**
+     * An entry's meta.json, checked as {@link #read} checks it, with its preview.txt checked by
+     * size alone (UTF-8 takes 1 to 4 bytes a character): what a report over the whole cache
+     * needs, at one file read per entry.
+     */
+    public Optional<EntryMeta> readMeta(String id) throws CorruptEntryException {
+        Path folder = entryDir(id);
+        Path metaFile = folder.resolve(META);
+        Path previewFile = folder.resolve(PREVIEW);
+        Optional<BasicFileAttributes> folderAttributes = attributes(folder);
+        if (folderAttributes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (folderAttributes.get().isSymbolicLink()) {
+            throw new CorruptEntryException(folder, "is a symbolic link; entries are read only from real files inside the cache");
+        }
+        byte[] json;
+        try (SeekableByteChannel channel = Files.newByteChannel(metaFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            json = readAll(channel);
+        } catch (NoSuchFileException e) {
+            if (attributes(previewFile).isPresent()) {
+                throw new CorruptEntryException(metaFile, "missing beside preview.txt");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(metaFile)) {
+                throw new CorruptEntryException(metaFile, "is a symbolic link; entries are read only from real files inside the cache");
+            }
+            throw new CorruptEntryException(metaFile, "unreadable: " + e.getMessage());
+        }
+        EntryMeta meta = parse(metaFile, json);
+        if (!meta.id().equals(id)) {
+            throw new CorruptEntryException(metaFile, "id is " + meta.id() + " but the folder is " + id);
+        }
+        if (meta.hasPreview()) {
+            BasicFileAttributes preview = attributes(previewFile).orElseThrow(() ->
+                    new CorruptEntryException(previewFile, "missing, but meta.json records a successful fetch"));
+            if (preview.isSymbolicLink()) {
+                throw new CorruptEntryException(previewFile, "is a symbolic link; entries are read only from real files inside the cache");
+            }
+            if (preview.size() < meta.previewLength() || preview.size() > 4L * meta.previewLength()) {
+                throw new CorruptEntryException(previewFile, "holds " + preview.size() + " bytes, which cannot be the "
+                        + meta.previewLength() + " characters meta.json says");
+            }
+        }
+        return Optional.of(meta);
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path path) throws CorruptEntryException {
+        try {
+            return Optional.of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CorruptEntryException(path, "unreadable: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readAll(SeekableByteChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(channel.size(), 0)) + 1);
+        while (channel.read(buffer) > 0) {
+            if (!buffer.hasRemaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(buffer.capacity() * 2);
+                buffer.flip();
+                bigger.put(buffer);
+                buffer = bigger;
+            }
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** The names of the cache's entry folders, as listed (not checked to be folders, not sorted). */
+    public List<String> entryNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".") && ResourceId.isValid(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private static EntryMeta parse(Path metaFile, byte[] json) throws CorruptEntryException {
@@ -180,15 +271,9 @@ public final class CacheStore {
     /** The ids of every entry folder, sorted; hidden files and names that are not ids are skipped. */
     public List<String> ids() throws IOException {
         List<String> ids = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return ids;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.startsWith(".") && ResourceId.isValid(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    ids.add(name);
-                }
+        for (String name : entryNames()) {
+            if (Files.isDirectory(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                ids.add(name);
             }
         }
         ids.sort(null);

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The JSON form of cache files and reports: ISO-8601 instants, two-space indentation,
@@ -30,6 +33,16 @@ public final class MetaJson {
     /** The shared, immutable-once-configured mapper; use {@link #write} for output. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** A JSON array written as it goes, formatted as {@link #write} formats it, with one trailing newline. */
+    public static void writeArray(Writer out, Iterable<? extends Object> values) throws IOException {
+        try (SequenceWriter array = WRITER.without(SerializationFeature.CLOSE_CLOSEABLE).writeValuesAsArray(out)) {
+            for (Object value : values) {
+                array.write(value);
+            }
+        }
+        out.write("\n");
     }
 
     /** Pretty JSON with one trailing newline. */

@@ -1,6 +1,8 @@
 package org.snapcache.cache;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import org.snapcache.config.Resource;
 
 /** The state of every catalogue resource, then of cache entries the catalogue no longer names. */
@@ -21,30 +25,51 @@ public final class StatusReport {
         this.rows = List.copyOf(rows);
     }
 
+    /**
+     * Reads each entry's meta.json once (see {@link CacheStore#readMeta}), several at a time: on
+     * a large cache the report costs about what reading those files costs.
+     */
     public static StatusReport of(List<Resource> catalogue, CacheStore store, Instant now, Duration maxAge) throws IOException {
-        List<StatusRow> rows = new ArrayList<>();
         Set<String> known = new HashSet<>();
         for (Resource resource : catalogue) {
             known.add(resource.id());
-            try {
-                Optional<EntryMeta> meta = store.read(resource.id()).map(CachedEntry::meta);
-                rows.add(new StatusRow(resource.id(), resource.url(), Freshness.of(meta, now, maxAge), meta, Optional.empty()));
-            } catch (CorruptEntryException e) {
-                rows.add(new StatusRow(resource.id(), resource.url(), Freshness.CORRUPT, Optional.empty(), Optional.of(e.getMessage())));
+        }
+        List<String> orphans = new ArrayList<>();
+        for (String name : store.entryNames()) {
+            if (!known.contains(name) && Files.isDirectory(store.entryDir(name), LinkOption.NOFOLLOW_LINKS)) {
+                orphans.add(name);
             }
         }
-        for (String id : store.ids()) {
-            if (known.contains(id)) {
-                continue;
-            }
-            try {
-                Optional<EntryMeta> meta = store.read(id).map(CachedEntry::meta);
-                rows.add(new StatusRow(id, meta.map(EntryMeta::url).orElse(""), Freshness.ORPHANED, meta, Optional.empty()));
-            } catch (CorruptEntryException e) {
-                rows.add(new StatusRow(id, "", Freshness.CORRUPT, Optional.empty(), Optional.of(e.getMessage())));
-            }
+        orphans.sort(null);
+        ForkJoinPool pool = new ForkJoinPool(READERS);
+        try {
+            List<StatusRow> rows = new ArrayList<>(pool.submit(() -> catalogue.parallelStream()
+                    .map(resource -> row(store, resource.id(), resource.url(), now, maxAge, false)).toList()).get());
+            rows.addAll(pool.submit(() -> orphans.parallelStream().map(id -> row(store, id, "", now, maxAge, true)).toList()).get());
+            return new StatusReport(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the cache", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the cache", e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        return new StatusReport(rows);
+    }
+
+    /** Threads reading entries at once: the reads wait on the file system more than on a core. */
+    private static final int READERS = 8;
+
+    private static StatusRow row(CacheStore store, String id, String url, Instant now, Duration maxAge, boolean orphan) {
+        try {
+            Optional<EntryMeta> meta = store.readMeta(id);
+            if (orphan) {
+                return new StatusRow(id, meta.map(EntryMeta::url).orElse(""), Freshness.ORPHANED, meta, Optional.empty());
+            }
+            return new StatusRow(id, url, Freshness.of(meta, now, maxAge), meta, Optional.empty());
+        } catch (CorruptEntryException e) {
+            return new StatusRow(id, url, Freshness.CORRUPT, Optional.empty(), Optional.of(e.getMessage()));
+        }
     }
 
     public List<StatusRow> rows() {

@@ -1,6 +1,5 @@
 package org.snapcache.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -62,7 +61,7 @@ final class StatusCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
             if (output.json) {
-                out.print(json(report, maxAge));
+                MetaJson.writeArray(out, () -> report.rows().stream().<Object>map(row -> json(row, maxAge)).iterator());
             } else {
                 printTable(report, now, maxAge, out);
             }
@@ -81,28 +80,25 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    private static String json(StatusReport report, Duration maxAge) {
-        ArrayNode array = MetaJson.mapper().createArrayNode();
-        for (StatusRow row : report.rows()) {
-            ObjectNode node = array.addObject();
-            node.put("id", row.id());
-            node.put("url", row.url());
-            node.put("state", row.state().label());
-            EntryMeta meta = row.meta().orElse(null);
-            node.put("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
-            node.put("httpStatus", meta == null ? null : meta.httpStatus());
-            node.put("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
-            node.put("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
-            node.put("consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
-            node.put("nextAttemptAt", meta == null ? null
-                    : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
-            node.put("captureTimestamp", meta == null ? null : meta.captureTimestamp());
-            node.put("contentLength", meta == null ? null : meta.contentLength());
-            node.put("title", meta == null ? null : meta.title());
-            node.put("stableId", meta == null ? null : meta.stableId());
-            row.problem().ifPresent(problem -> node.put("problem", problem));
-        }
-        return MetaJson.write(array);
+    private static ObjectNode json(StatusRow row, Duration maxAge) {
+        ObjectNode node = MetaJson.mapper().createObjectNode();
+        node.put("id", row.id());
+        node.put("url", row.url());
+        node.put("state", row.state().label());
+        EntryMeta meta = row.meta().orElse(null);
+        node.put("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
+        node.put("httpStatus", meta == null ? null : meta.httpStatus());
+        node.put("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
+        node.put("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
+        node.put("consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
+        node.put("nextAttemptAt", meta == null ? null
+                : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
+        node.put("captureTimestamp", meta == null ? null : meta.captureTimestamp());
+        node.put("contentLength", meta == null ? null : meta.contentLength());
+        node.put("title", meta == null ? null : meta.title());
+        node.put("stableId", meta == null ? null : meta.stableId());
+        row.problem().ifPresent(problem -> node.put("problem", problem));
+        return node;
     }
 
     private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter out) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -37,6 +39,17 @@ public final class PdfTextExtractor {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "(?i)[-–—\\s]*(?:page|p\\.|seite|página|pagina)?\\s*\\d{1,4}(?:\\s*(?:/|of|von|de|sur)\\s*\\d{1,4})?[-–—\\s]*");
     private static final Pattern NUMBERED_LINE = Pattern.compile("(\\d{1,4})(?:\\s+(.*))?");
+
+    /**
+     * PDFBox reports every font it cannot map through java.util.logging; a damaged PDF is already
+     * reported once, as the resource's {@code lastError}. Set when PDFs are first read, so that
+     * commands that read none do not start the logging system; held so it is not collected.
+     */
+    private static final Logger PDFBOX = Logger.getLogger("org.apache.pdfbox");
+
+    static {
+        PDFBOX.setLevel(Level.SEVERE);
+    }
 
     private final int wantedChars;
     private final Duration timeLimit;

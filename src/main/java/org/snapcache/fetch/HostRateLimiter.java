@@ -55,8 +55,8 @@ public final class HostRateLimiter {
         int budget;
         /** Ticker time before which nobody starts a request; compared by difference, as nanoTime values must be. */
         long heldUntil;
-        /** When the last request started, if any has. */
-        long lastStart;
+        /** When the next request may start, if any has started. */
+        long nextStart;
         boolean started;
 
         HostWindow(int budget, long now) {
@@ -93,7 +93,7 @@ public final class HostRateLimiter {
             synchronized (this) {
                 long now = ticker.nanos();
                 HostWindow state = hosts.computeIfAbsent(host, h -> new HostWindow(budget, now));
-                long paced = state.started ? state.lastStart + window / state.budget - now : 0;
+                long paced = state.started ? state.nextStart - now : 0;
                 if (now - state.heldUntil < 0) {
                     wait = state.heldUntil - now;
                 } else if (paced > 0) {
@@ -103,7 +103,9 @@ public final class HostRateLimiter {
                     if (state.slots.size() < state.budget) {
                         Slot slot = new Slot(now);
                         state.slots.add(slot);
-                        state.lastStart = now;
+                        // keep to the schedule, so that waking late does not slow the pace; after a lull, start afresh
+                        long interval = window / state.budget;
+                        state.nextStart = state.started && now - state.nextStart < interval ? state.nextStart + interval : now + interval;
                         state.started = true;
                         log.started(host, now);
                         return slot;

@@ -138,6 +138,10 @@ public final class PerfBenchmark {
             walls.add(snapcache(dir, List.of(), "run", "--request-log", log.toString()).seconds());
             checkAllFresh(dir, n);
             worstWindow = Math.max(worstWindow, busiestMinute(log));
+            if (System.getenv("BENCH_VERBOSE") != null) {
+                List<String> lines = Files.readAllLines(log);
+                System.err.println("request log: first " + lines.get(0) + ", last " + lines.get(lines.size() - 1));
+            }
         }
         double wall = median(walls);
         rows.add(new Row("nightly run, rate-bound (300 resources, 1,200 requests/min)", seconds(wall),

@@ -103,6 +103,40 @@ class CacheStoreTest {
     }
 
     @Test
+    void readingMetaAloneChecksThePreviewBySize() throws Exception {
+        CacheStore store = new CacheStore(dir);
+        store.writeSuccess(success("abc", "café crème"), "café crème");
+        assertEquals(success("abc", "café crème"), store.readMeta("abc").orElseThrow());
+        assertEquals(Optional.empty(), store.readMeta("nothing"));
+
+        Files.writeString(dir.resolve("abc/preview.txt"), "caf");
+        CorruptEntryException truncated = assertThrows(CorruptEntryException.class, () -> store.readMeta("abc"));
+        assertEquals(dir.resolve("abc/preview.txt") + ": holds 3 bytes, which cannot be the 10 characters meta.json says",
+                truncated.getMessage());
+
+        Files.delete(dir.resolve("abc/preview.txt"));
+        assertThrows(CorruptEntryException.class, () -> store.readMeta("abc"));
+
+        Files.createDirectories(dir.resolve("def"));
+        Files.writeString(dir.resolve("def/meta.json"), "{\"schemaVersion\": 1, \"id\": \"def\"");
+        assertTrue(assertThrows(CorruptEntryException.class, () -> store.readMeta("def")).getMessage()
+                .startsWith(dir.resolve("def/meta.json") + ": not valid meta.json"));
+    }
+
+    @Test
+    void readingMetaAloneRefusesSymbolicLinks() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("../outside-" + System.nanoTime()).normalize());
+        CacheStore store = new CacheStore(dir.resolve("cache"));
+        store.writeSuccess(success("abc", "x"), "x");
+        Files.move(dir.resolve("cache/abc/meta.json"), outside.resolve("meta.json"));
+        Files.createSymbolicLink(dir.resolve("cache/abc/meta.json"), outside.resolve("meta.json"));
+        Files.createSymbolicLink(dir.resolve("cache/linked"), outside);
+
+        assertTrue(assertThrows(CorruptEntryException.class, () -> store.readMeta("abc")).getMessage().contains("symbolic link"));
+        assertTrue(assertThrows(CorruptEntryException.class, () -> store.readMeta("linked")).getMessage().contains("symbolic link"));
+    }
+
+    @Test
     void aFetchRecordedWithoutItsSizesIsCorrupt() throws Exception {
         CacheStore store = new CacheStore(dir);
         store.writeSuccess(success("abc", "x"), "x");
