@@ -36,32 +36,33 @@ final class MainContentFinder {
             + "|rich-text|richtext|td-post-content|c-article-body|news-content|article__content|articletext|entry|post|content"
             + "|article|text)($|[\\s_-])");
     private static final int MIN_CONTENT = 250;
+    private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(?<=^|\\s)(no|has|with|without|show|hide|is)[-_]\\S*");
 
     /** The element whose text is the page's content; {@code body} itself when nothing stands out. */
     Element find(Element body) {
-        removeBoilerplate(body);
-        int whole = textLength(body);
-        Element content = marked(body, whole);
+        TextStats stats = removeBoilerplate(body, TextStats.of(body));
+        Element content = marked(body, stats);
         if (content == null) {
-            content = voted(body, whole);
+            content = voted(body, stats);
         }
         if (content == null) {
             content = body;
         }
-        pruneLinkLists(content);
+        pruneLinkLists(content, stats);
         return content;
     }
 
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */
-    private static void pruneLinkLists(Element content) {
+    private static void pruneLinkLists(Element content, TextStats stats) {
         content.select("footer, time, address, figcaption").remove();
         for (Element block : content.select("div, section, ul, ol, p, table, dl")) {
             if (block.parent() == null || block == content) {
                 continue;
             }
-            int length = block.text().length();
-            if (length > 0 && length < 600 && linkDensity(block) > 0.4) {
+            int length = stats.text(block);
+            if (length > 0 && length < 600 && stats.linkDensity(block) > 0.4) {
                 removeWithHeading(block, new ArrayDeque<>());
             }
         }
@@ -86,16 +87,25 @@ final class MainContentFinder {
 
     /** A heading, or a short line of text that acts as one. */
     private static boolean isHeading(Element element) {
-        return element.normalName().matches("h[1-6]") || element.text().length() < 60 && element.children().size() <= 1
-                && !element.text().matches(".*[.!?]\\s*$") && element.selectFirst("p, li, img, a") == null && !element.text().isBlank();
+        if (HEADING.matcher(element.normalName()).matches()) {
+            return true;
+        }
+        if (element.children().size() > 1) {
+            return false;
+        }
+        String text = element.text();
+        return text.length() < 60 && !SENTENCE_END.matcher(text).find() && !text.isBlank() && element.selectFirst("p, li, img, a") == null;
     }
 
-    private static void removeBoilerplate(Element body) {
-        body.select("aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [role=search]").remove();
-        int whole = textLength(body);
+    /** Removes what the page marks as boilerplate, and counts the text again. */
+    private static TextStats removeBoilerplate(Element body, TextStats before) {
+        Elements landmarks = body.select("aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [role=search]");
+        landmarks.remove();
+        TextStats stats = landmarks.isEmpty() ? before : TextStats.of(body);
+        int whole = stats.text(body);
         Deque<Runnable> undo = new ArrayDeque<>();
         for (Element element : body.select("div, section, ul, ol, span, p, header, footer, figure, table, nav, a")) {
-            if (element.parent() == null || element.closest("[itemprop=articleBody]") == element) {
+            if (element.parent() == null || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
                 continue;
             }
             String marks = marks(element);
@@ -104,17 +114,23 @@ final class MainContentFinder {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
-            boolean boilerplate = NEVER_CONTENT.matcher(marks).find() || BOILERPLATE.matcher(marks).find() && !isProse(element);
-            if (boilerplate && textLength(element) <= whole / 2) {
+            boolean boilerplate = NEVER_CONTENT.matcher(marks).find() || BOILERPLATE.matcher(marks).find() && !isProse(element, stats);
+            if (boilerplate && stats.text(element) <= whole / 2) {
                 removeWithHeading(element, undo);
             }
         }
-        if (whole > 1000 && textLength(body) < 300) {
+        if (undo.isEmpty()) {
+            return stats;
+        }
+        TextStats after = TextStats.of(body);
+        if (whole > 1000 && after.text(body) < 300) {
             // class names misled us (a "sidebar" layout around the article, "non-paywall" text): keep the blocks
             while (!undo.isEmpty()) {
                 undo.pop().run();
             }
+            return TextStats.of(body);
         }
+        return after;
     }
 
     /**
@@ -122,8 +138,8 @@ final class MainContentFinder {
      * the innermost that still holds most of their prose wins: a "content" wrapper around the
      * sidebar loses to the article body inside it.
      */
-    private static Element marked(Element body, int whole) {
-        int bodyProse = proseLength(body);
+    private static Element marked(Element body, TextStats stats) {
+        int bodyProse = proseLength(body, stats);
         for (String selector : List.of("[itemprop=articleBody]", "article", "[class], [id]", "main, [role=main]")) {
             Map<Element, Integer> candidates = new HashMap<>();
             int most = 0;
@@ -131,7 +147,7 @@ final class MainContentFinder {
                 if (selector.equals("[class], [id]") && !CONTENT.matcher(candidate.className() + " " + candidate.id()).find()) {
                     continue;
                 }
-                int length = proseLength(candidate);
+                int length = proseLength(candidate, stats);
                 candidates.put(candidate, length);
                 most = Math.max(most, length);
             }
@@ -151,15 +167,15 @@ final class MainContentFinder {
     }
 
     /** Readability's idea: each paragraph of prose scores its parent and, half as much, its grandparent. */
-    private static Element voted(Element body, int whole) {
+    private static Element voted(Element body, TextStats stats) {
         Map<Element, Double> scores = new HashMap<>();
         for (Element paragraph : body.select("p, pre, td, blockquote, li")) {
-            String text = paragraph.text();
-            if (text.length() < 25) {
+            int length = stats.text(paragraph);
+            if (length < 25) {
                 continue;
             }
-            double score = 1 + count(text, ',') + Math.min(text.length() / 100, 3);
-            score *= 1 - linkDensity(paragraph);
+            double score = 1 + stats.commas(paragraph) + Math.min(length / 100, 3);
+            score *= 1 - stats.linkDensity(paragraph);
             Element parent = paragraph.parent();
             if (parent != null) {
                 scores.merge(parent, score, Double::sum);
@@ -172,13 +188,14 @@ final class MainContentFinder {
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            double score = entry.getValue() * (1 - stats.linkDensity(entry.getKey()));
             if (score > bestScore) {
                 best = entry.getKey();
                 bestScore = score;
             }
         }
-        if (best == null || best == body || proseLength(best) < MIN_CONTENT || proseLength(best) < proseLength(body) / 4) {
+        if (best == null || best == body || proseLength(best, stats) < MIN_CONTENT
+                || proseLength(best, stats) < proseLength(body, stats) / 4) {
             return null;
         }
         return best;
@@ -193,43 +210,12 @@ final class MainContentFinder {
     }
 
     /** Much text, few links: whatever its class says, this is not a menu or a share bar. */
-    private static boolean isProse(Element element) {
-        return element.text().length() > 800 && linkDensity(element) < 0.25;
+    private static boolean isProse(Element element, TextStats stats) {
+        return stats.text(element) > 800 && stats.linkDensity(element) < 0.25;
     }
 
-    private static int proseLength(Element element) {
-        int length = 0;
-        for (Element block : element.select("p, pre, blockquote, li, td, h1, h2, h3, h4, h5, h6")) {
-            if (block.selectFirst("p, pre, blockquote, li, td") == null) {
-                length += (int) (block.text().length() * (1 - linkDensity(block)));
-            }
-        }
-        return Math.max(length, (int) (textLength(element) * (1 - linkDensity(element)) / 2));
-    }
-
-    private static int textLength(Element element) {
-        return element.text().length();
-    }
-
-    static double linkDensity(Element element) {
-        int total = element.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element link : element.select("a")) {
-            links += link.text().length();
-        }
-        return Math.min(1, (double) links / total);
-    }
-
-    private static int count(String text, char c) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == c) {
-                n++;
-            }
-        }
-        return n;
+    /** The text of the headings inside, or half the text less its links, whichever is more. */
+    private static int proseLength(Element element, TextStats stats) {
+        return Math.max(stats.headings(element), (int) (stats.text(element) * (1 - stats.linkDensity(element)) / 2));
     }
 }
