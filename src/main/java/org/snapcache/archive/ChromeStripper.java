@@ -24,9 +24,10 @@ public final class ChromeStripper {
         "END WAYBACK TOOLBAR INSERT", "End Wayback Rewrite JS Include", "WB Insert"};
 
     public void strip(Document document) {
-        removeBetween(document, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
-        removeBetween(document, "WB Insert", "End WB Insert");
-        removeHeadInsert(document);
+        List<Comment> comments = comments(document); // one walk; a removed comment has no parent
+        removeBetween(comments, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
+        removeBetween(comments, "WB Insert", "End WB Insert");
+        removeHeadInsert(comments);
         document.select("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #_wb_plain_banner, #_wb_frame_top_banner").remove();
         document.select("script[src*=/_static/], link[href*=/_static/], style[src*=/_static/]").remove();
         for (Element script : document.select("script")) {
@@ -38,7 +39,10 @@ public final class ChromeStripper {
                 }
             }
         }
-        for (Comment comment : comments(document)) {
+        for (Comment comment : comments) {
+            if (comment.parent() == null) {
+                continue;
+            }
             String text = comment.getData();
             for (String marker : COMMENT_MARKERS) {
                 if (text.contains(marker)) {
@@ -50,8 +54,8 @@ public final class ChromeStripper {
     }
 
     /** Removes the siblings between each {@code <!-- begin -->} and its {@code <!-- end -->} comment. */
-    private static void removeBetween(Document document, String begin, String end) {
-        for (Comment comment : comments(document)) {
+    private static void removeBetween(List<Comment> comments, String begin, String end) {
+        for (Comment comment : comments) {
             if (comment.parent() == null || !comment.getData().trim().equals(begin)) {
                 continue;
             }
@@ -71,8 +75,8 @@ public final class ChromeStripper {
      * The Internet Archive inserts its scripts and styles at the start of {@code head}, closed by
      * {@code <!-- End Wayback Rewrite JS Include -->}; what precedes that comment in head is theirs.
      */
-    private static void removeHeadInsert(Document document) {
-        for (Comment comment : comments(document)) {
+    private static void removeHeadInsert(List<Comment> comments) {
+        for (Comment comment : comments) {
             if (comment.parent() == null || !comment.getData().trim().equals("End Wayback Rewrite JS Include")) {
                 continue;
             }

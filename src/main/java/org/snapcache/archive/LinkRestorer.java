@@ -1,6 +1,5 @@
 package org.snapcache.archive;
 
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,19 +14,20 @@ public final class LinkRestorer {
 
     public void restore(Document document) {
         HttpUrl base = HttpUrl.parse(document.baseUri()); // the page's address, or its <base href>
-        for (String attribute : ATTRIBUTES) {
-            for (Element element : document.select("[" + attribute + "]")) {
+        for (Element element : document.getAllElements()) {
+            if (element.attributesSize() == 0) {
+                continue;
+            }
+            for (String attribute : ATTRIBUTES) {
                 String value = element.attr(attribute).strip();
-                if (!mayBeRewritten(value)) {
+                if (value.isEmpty() || !mayBeRewritten(value)) {
                     continue;
                 }
                 // resolved here rather than by jsoup's absUrl, which is many times slower
                 HttpUrl url = base == null ? HttpUrl.parse(value) : base.resolve(value);
-                if (url == null) {
-                    continue;
+                if (url != null) {
+                    WaybackUrl.originalOf(url).ifPresent(restored -> element.attr(attribute, restored));
                 }
-                Optional<String> original = WaybackUrl.originalOf(url);
-                original.ifPresent(restored -> element.attr(attribute, restored));
             }
         }
     }

@@ -1,11 +1,15 @@
 package org.snapcache.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -23,9 +27,10 @@ public final class HtmlTextExtractor {
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section", "article", "main", "aside",
             "header", "footer", "figcaption", "caption", "thead", "tbody", "tfoot", "summary", "center", "body", "html",
             "option", "legend", "fieldset", "nav", "form");
-    private static final String DROPPED = "script, style, noscript, template, nav, iframe, svg, canvas, object, embed,"
-            + " button, select, input, textarea, dialog, [hidden], [aria-hidden=true],"
-            + " [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+    /** Elements never read: code, embedded objects, navigation, controls, and what the page hides. */
+    private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "nav", "iframe", "svg",
+            "canvas", "object", "embed", "button", "select", "input", "textarea", "dialog");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private final MainContentFinder mainContent = new MainContentFinder();
 
@@ -38,8 +43,10 @@ public final class HtmlTextExtractor {
                 noscript.unwrap();
             }
         }
-        root.select(DROPPED).remove();
-        int whole = root.text().length();
+        for (Element dropped : dropped(root)) {
+            dropped.remove();
+        }
+        int whole = textLength(root);
         for (Element form : root.select("form")) {
             // some sites wrap the whole page in one form; a search box or a login is a small one
             if (form.parent() != null && form.text().length() <= whole / 2) {
@@ -54,6 +61,44 @@ public final class HtmlTextExtractor {
         TextCollector collector = new TextCollector();
         NodeTraversor.traverse(collector, mainContent.find(root));
         return new PageText(title, collector.text(), Optional.of(document.charset().name()));
+    }
+
+    /** The elements to drop, outermost only, found in one walk. */
+    private static List<Element> dropped(Element root) {
+        List<Element> dropped = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && node != root && isDropped(element)) {
+                    dropped.add(element);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        return dropped;
+    }
+
+    private static boolean isDropped(Element element) {
+        if (DROPPED_TAGS.contains(element.normalName())) {
+            return true;
+        }
+        if (element.attributesSize() == 0) {
+            return false;
+        }
+        return element.hasAttr("hidden") || element.attr("aria-hidden").equalsIgnoreCase("true")
+                || element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find();
+    }
+
+    /** The length of an element's text, whitespace runs counted once, without building it. */
+    private static int textLength(Element root) {
+        int[] length = {0};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                length[0] += TextStats.normalisedLength(text.getWholeText());
+            }
+        }, root);
+        return length[0];
     }
 
     private static Optional<String> title(Document document) {

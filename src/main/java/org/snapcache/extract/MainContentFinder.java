@@ -104,17 +104,26 @@ final class MainContentFinder {
         TextStats stats = landmarks.isEmpty() ? before : TextStats.of(body);
         int whole = stats.text(body);
         Deque<Runnable> undo = new ArrayDeque<>();
+        Map<String, Integer> wordsOf = new HashMap<>();
         for (Element element : body.select("div, section, ul, ol, span, p, header, footer, figure, table, nav, a")) {
             if (element.parent() == null || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
                 continue;
             }
+            if (element.attributesSize() == 0) {
+                continue;
+            }
             String marks = marks(element);
-            if (marks.isBlank() || CONTENT.matcher(marks).find() && !BOILERPLATE.matcher(element.id()).find()
-                    && !NEVER_CONTENT.matcher(marks).find()) {
+            if (marks.isBlank()) {
+                continue;
+            }
+            // pages repeat their class names: each is matched against the word lists once
+            int words = wordsOf.computeIfAbsent(marks, MainContentFinder::words);
+            boolean never = (words & NEVER) != 0;
+            if ((words & CONTENT_WORD) != 0 && !never && !BOILERPLATE.matcher(element.id()).find()) {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
-            boolean boilerplate = NEVER_CONTENT.matcher(marks).find() || BOILERPLATE.matcher(marks).find() && !isProse(element, stats);
+            boolean boilerplate = never || (words & BOILERPLATE_WORD) != 0 && !isProse(element, stats);
             if (boilerplate && stats.text(element) <= whole / 2) {
                 removeWithHeading(element, undo);
             }
@@ -199,6 +208,16 @@ final class MainContentFinder {
             return null;
         }
         return best;
+    }
+
+    private static final int CONTENT_WORD = 1;
+    private static final int BOILERPLATE_WORD = 2;
+    private static final int NEVER = 4;
+
+    /** Which word lists a class-and-id string matches, as bits. */
+    private static int words(String marks) {
+        return (CONTENT.matcher(marks).find() ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(marks).find() ? BOILERPLATE_WORD : 0)
+                | (NEVER_CONTENT.matcher(marks).find() ? NEVER : 0);
     }
 
     /**
