@@ -23,18 +23,26 @@ final class MainContentFinder {
             + "|sidebar|widget|cookie|consent|gdpr|newsletter|subscri|breadcrumb|pagination|pager|promo|advert|sponsor|banner"
             + "|popup|modal|menu|navbar|navigation|footer|header|masthead|toolbar|teaser|recommend|tagcloud|author|byline|login"
             + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular|caption|credit"
-            + "|copyright|ticker|infobox|contact|imprint|impressum|bookmark)\\w*)"
+            + "|copyright|ticker|infobox|contact|imprint|impressum|bookmark|likes|postmeta|nextstory|next-post|prev-post|previous-post"
+            + "|entry-utility)\\w*)"
             + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
             + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
     /** Boilerplate that is boilerplate however much prose it holds: comments, related posts, sidebars. */
     private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)(^|[\\s_-])(comment(?!ary)|related|sidebar|share|sharing|social"
             + "|newsletter|cookie|consent|breadcrumb|recommend|forum|outbrain|taboola|disqus|trending)\\w*($|[\\s_-])");
-    /** Class or id words of the content block. */
-    private static final Pattern CONTENT = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
+    /** Class or id words that name an article's body. */
+    private static final Pattern ARTICLE_BODY = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
             + "|article-body|articlebody|article__body|article-text|story-body|story-content|post-body|post-entry|postcontent"
             + "|entry-body|content-body|text-content|body-text|main-content|page-content|blog-post|single-post|field-body"
-            + "|rich-text|richtext|td-post-content|c-article-body|news-content|article__content|articletext|entry|post|content"
-            + "|article|text)($|[\\s_-])");
+            + "|rich-text|richtext|td-post-content|c-article-body|news-content|article__content|articletext)($|[\\s_-])");
+    /** Class or id words of the content block: an article body's, or a vaguer "content", "post" or "text". */
+    private static final Pattern CONTENT = Pattern.compile(ARTICLE_BODY.pattern().replace(")($|", "|entry|post|content|article|text)($|"));
+    /** A vague content word as a whole class name: "post" says content, "post-meta" or "article-footer" does not. */
+    private static final Pattern CONTENT_TOKEN = Pattern.compile("(?i)(^|\\s)(entry|post|content|article|text)($|\\s)");
+    /** The article's own header and lead: "article-header", "Post__lead", "teaser-text", "intro". */
+    private static final Pattern LEAD = Pattern.compile("(?i)((^|[\\s_-])(article|post|entry|story|news)[-_]*"
+            + "(header|head|intro|lead|teaser|abstract|summary|subtitle))|((^|[\\s_-])(intro|lead|teaser-text|abstract"
+            + "|summary|subtitle)($|[\\s_-]))");
     private static final int MIN_CONTENT = 250;
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
@@ -216,7 +224,8 @@ final class MainContentFinder {
 
     /** Which word lists a class-and-id string matches, as bits. */
     private static int words(String marks) {
-        return (CONTENT.matcher(marks).find() ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(marks).find() ? BOILERPLATE_WORD : 0)
+        return (ARTICLE_BODY.matcher(marks).find() || CONTENT_TOKEN.matcher(marks).find() || LEAD.matcher(marks).find()
+                ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(marks).find() ? BOILERPLATE_WORD : 0)
                 | (NEVER_CONTENT.matcher(marks).find() ? NEVER : 0);
     }
 
