@@ -1,6 +1,7 @@
 package org.snapcache.extract;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,9 @@ final class MainContentFinder {
             + "(header|head|intro|lead|teaser|abstract|summary|subtitle))|((^|[\\s_-])(intro|lead|teaser-text|abstract"
             + "|summary|subtitle)($|[\\s_-]))");
     private static final int MIN_CONTENT = 250;
+    /** Class words of an article's lead paragraph. */
+    private static final Pattern LEAD_BLOCK = Pattern.compile("(?i)(intro|lead|teaser|chapo|chapeau|vorspann|standfirst"
+            + "|summary|excerpt|abstract|subtitle|subheadline|dek)");
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(?<=^|\\s)(no|has|with|without|show|hide|is)[-_]\\S*");
@@ -57,9 +61,40 @@ final class MainContentFinder {
         }
         if (content == null) {
             content = body;
+        } else {
+            content = withLead(content, body, stats);
         }
         pruneLinkLists(content, stats);
         return content;
+    }
+
+    /**
+     * The content with the lead paragraph a page often sets just before its body, outside the
+     * block the body is in: "intro", "lead", "chapo", "Vorspann", "standfirst", "teaser-text".
+     */
+    private static Element withLead(Element content, Element body, TextStats stats) {
+        List<Element> leads = new ArrayList<>();
+        for (Element level = content; level != null && level != body && leads.isEmpty(); level = level.parent()) {
+            Element previous = level.previousElementSibling();
+            for (int i = 0; i < 3 && previous != null; i++, previous = previous.previousElementSibling()) {
+                if (LEAD_BLOCK.matcher(marks(previous)).find() && stats.text(previous) >= 40 && stats.linkDensity(previous) < 0.5) {
+                    leads.add(0, previous);
+                }
+            }
+            if (level.parent() == body) {
+                break;
+            }
+        }
+        if (leads.isEmpty()) {
+            return content;
+        }
+        Element wrapper = new Element("div");
+        content.before(wrapper);
+        for (Element lead : leads) {
+            wrapper.appendChild(lead);
+        }
+        wrapper.appendChild(content);
+        return wrapper;
     }
 
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */

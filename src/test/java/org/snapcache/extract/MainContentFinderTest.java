@@ -33,6 +33,18 @@ class MainContentFinderTest {
     }
 
     @Test
+    void theLeadSetBeforeTheBodyBlockComesWithIt() {
+        String text = text("<body><nav><a href='/'>Home</a></nav><div class='story'>"
+                + "<div class='story-lead'><p>The river rose two metres overnight, and the old town was evacuated.</p></div>"
+                + "<div class='article-body'><p>" + PROSE + "</p></div></div>"
+                + "<div class='teaser-list'><a href='/x'>Another story entirely, with a long title to read</a></div></body>");
+
+        assertTrue(text.startsWith("The river rose two metres overnight"), text);
+        assertTrue(text.contains(PROSE), text);
+        assertFalse(text.contains("Another story"), text);
+    }
+
+    @Test
     void theInnermostContentBlockWinsOverAWrapper() {
         String text = text("<div class='content'><div class='entry-content'><p>" + PROSE + "</p></div>"
                 + "<div class='comments'><p>First! Great post, thanks for sharing it with all of us here today.</p></div></div>");
