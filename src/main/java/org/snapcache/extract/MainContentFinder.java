@@ -47,7 +47,7 @@ final class MainContentFinder {
     private static final int MIN_CONTENT = 250;
     /** Class words of an article's lead paragraph. */
     private static final Pattern LEAD_BLOCK = Pattern.compile("(?i)(intro|lead|teaser|chapo|chapeau|vorspann|standfirst"
-            + "|summary|excerpt|abstract|subtitle|subheadline|dek)");
+            + "|summary|excerpt|abstract|subtitle|sub-?headline|subhead|dek)");
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
     private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(?<=^|\\s)(no|has|with|without|show|hide|is)[-_]\\S*");
@@ -77,8 +77,16 @@ final class MainContentFinder {
         for (Element level = content; level != null && level != body && leads.isEmpty(); level = level.parent()) {
             Element previous = level.previousElementSibling();
             for (int i = 0; i < 3 && previous != null; i++, previous = previous.previousElementSibling()) {
-                if (LEAD_BLOCK.matcher(marks(previous)).find() && stats.text(previous) >= 40 && stats.linkDensity(previous) < 0.5) {
+                if (isLead(previous, stats)) {
                     leads.add(0, previous);
+                    continue;
+                }
+                // or the lead inside the article's header just before the body
+                for (Element inside : previous.select("[class]")) {
+                    if (inside != previous && isLead(inside, stats)) {
+                        leads.add(0, inside);
+                        break;
+                    }
                 }
             }
             if (level.parent() == body) {
@@ -97,15 +105,21 @@ final class MainContentFinder {
         return wrapper;
     }
 
+    private static boolean isLead(Element element, TextStats stats) {
+        return LEAD_BLOCK.matcher(marks(element)).find() && stats.text(element) >= 40 && stats.linkDensity(element) < 0.5;
+    }
+
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */
     private static void pruneLinkLists(Element content, TextStats stats) {
         content.select("footer, time, address, figcaption").remove();
+        int whole = stats.text(content);
         for (Element block : content.select("div, section, ul, ol, p, table, dl")) {
             if (block.parent() == null || block == content) {
                 continue;
             }
             int length = stats.text(block);
-            if (length > 0 && length < 600 && stats.linkDensity(block) > 0.4) {
+            // a block holding most of the content is the content, however many links a short page has
+            if (length > 0 && length < 600 && stats.linkDensity(block) > 0.4 && length <= whole / 2) {
                 removeWithHeading(block, new ArrayDeque<>());
             }
         }

@@ -45,6 +45,24 @@ class MainContentFinderTest {
     }
 
     @Test
+    void theLeadInsideTheArticlesHeaderComesToo() {
+        String text = text("<body><article><header><h1>Floods</h1><p class='byline'>By A. Writer</p>"
+                + "<h2 class='article-subheadline'>Two metres overnight: the old town was evacuated before dawn.</h2></header>"
+                + "<div class='article-body'><p>" + PROSE + "</p></div></article></body>");
+
+        assertTrue(text.startsWith("Two metres overnight"), text);
+        assertFalse(text.contains("By A. Writer"), text);
+    }
+
+    @Test
+    void aShortPageOfLinksIsNotPrunedToNothing() {
+        String text = text("<body><div id='wrapper'><p>Our petition: <a href='/p'>sign the petition here</a>, "
+                + "<a href='/q'>read the letter</a> and <a href='/r'>share it with friends</a>.</p></div></body>");
+
+        assertTrue(text.contains("sign the petition here"), text);
+    }
+
+    @Test
     void theInnermostContentBlockWinsOverAWrapper() {
         String text = text("<div class='content'><div class='entry-content'><p>" + PROSE + "</p></div>"
                 + "<div class='comments'><p>First! Great post, thanks for sharing it with all of us here today.</p></div></div>");
