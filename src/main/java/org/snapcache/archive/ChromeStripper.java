@@ -3,6 +3,7 @@ package org.snapcache.archive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -18,6 +19,8 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class ChromeStripper {
 
+    private static final Set<String> TOOLBAR_IDS = Set.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "_wb_plain_banner",
+            "_wb_frame_top_banner");
     private static final String[] SCRIPT_MARKERS = {"__wm.", "wbinfo", "_WBWombatInit", "WB_wombat_", "archive_analytics",
         "RufflePlayer"};
     private static final String[] COMMENT_MARKERS = {"FILE ARCHIVED ON", "playback timings", "BEGIN WAYBACK TOOLBAR INSERT",
@@ -28,17 +31,13 @@ public final class ChromeStripper {
         removeBetween(comments, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
         removeBetween(comments, "WB Insert", "End WB Insert");
         removeHeadInsert(comments);
-        document.select("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #_wb_plain_banner, #_wb_frame_top_banner").remove();
-        document.select("script[src*=/_static/], link[href*=/_static/], style[src*=/_static/]").remove();
-        for (Element script : document.select("script")) {
-            String code = script.data();
-            for (String marker : SCRIPT_MARKERS) {
-                if (code.contains(marker)) {
-                    script.remove();
-                    break;
-                }
+        List<Element> injected = new ArrayList<>();
+        for (Element element : document.getAllElements()) {
+            if (isInjected(element)) {
+                injected.add(element);
             }
         }
+        injected.forEach(Element::remove);
         for (Comment comment : comments) {
             if (comment.parent() == null) {
                 continue;
@@ -51,6 +50,33 @@ public final class ChromeStripper {
                 }
             }
         }
+    }
+
+    /** The toolbar's and banners' elements, the archive's /_static/ files, and scripts that carry its markers. */
+    private static boolean isInjected(Element element) {
+        if (TOOLBAR_IDS.contains(element.id())) {
+            return true;
+        }
+        String tag = element.normalName();
+        if (tag.equals("link")) {
+            return element.attr("href").contains("/_static/");
+        }
+        if (tag.equals("style")) {
+            return element.attr("src").contains("/_static/");
+        }
+        if (!tag.equals("script")) {
+            return false;
+        }
+        if (element.attr("src").contains("/_static/")) {
+            return true;
+        }
+        String code = element.data();
+        for (String marker : SCRIPT_MARKERS) {
+            if (code.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the siblings between each {@code <!-- begin -->} and its {@code <!-- end -->} comment. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -206,11 +207,13 @@ final class MainContentFinder {
      */
     private static Element marked(Element body, TextStats stats) {
         int bodyProse = proseLength(body, stats);
+        Map<String, Boolean> isContent = new HashMap<>(); // pages repeat their class names
         for (String selector : List.of("[itemprop=articleBody]", "article", "[class], [id]", "main, [role=main]")) {
-            Map<Element, Integer> candidates = new HashMap<>();
+            Map<Element, Integer> candidates = new LinkedHashMap<>(); // document order, so that ties go the same way every time
             int most = 0;
             for (Element candidate : body.select(selector)) {
-                if (selector.equals("[class], [id]") && !CONTENT.matcher(candidate.className() + " " + candidate.id()).find()) {
+                if (selector.equals("[class], [id]")
+                        && !isContent.computeIfAbsent(candidate.className() + " " + candidate.id(), marks -> CONTENT.matcher(marks).find())) {
                     continue;
                 }
                 int length = proseLength(candidate, stats);
@@ -234,7 +237,7 @@ final class MainContentFinder {
 
     /** Readability's idea: each paragraph of prose scores its parent and, half as much, its grandparent. */
     private static Element voted(Element body, TextStats stats) {
-        Map<Element, Double> scores = new HashMap<>();
+        Map<Element, Double> scores = new LinkedHashMap<>(); // document order, so that ties go the same way every time
         for (Element paragraph : body.select("p, pre, td, blockquote, li")) {
             int length = stats.text(paragraph);
             if (length < 25) {
