@@ -159,14 +159,19 @@ class ContentExtractorTest {
         assertEquals(SAMPLE, html("text/html", Optional.of("utf-8"), bytes).text());
     }
 
+    /** The text in UTF-16 (little- or big-endian), after its byte-order mark. */
+    static byte[] utf16WithBom(String text, boolean littleEndian) {
+        byte[] encoded = text.getBytes(littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+        byte[] bytes = new byte[encoded.length + 2];
+        bytes[0] = (byte) (littleEndian ? 0xFF : 0xFE);
+        bytes[1] = (byte) (littleEndian ? 0xFE : 0xFF);
+        System.arraycopy(encoded, 0, bytes, 2, encoded.length);
+        return bytes;
+    }
+
     @Test
     void aByteOrderMarkIsBelieved() throws Exception {
-        byte[] text = ("<p>" + SAMPLE + "</p>").getBytes(StandardCharsets.UTF_16LE);
-        byte[] bytes = new byte[text.length + 2];
-        bytes[0] = (byte) 0xFF;
-        bytes[1] = (byte) 0xFE;
-        System.arraycopy(text, 0, bytes, 2, text.length);
-        assertEquals(SAMPLE, html("text/html", Optional.empty(), bytes).text());
+        assertEquals(SAMPLE, html("text/html", Optional.empty(), utf16WithBom("<p>" + SAMPLE + "</p>", true)).text());
     }
 
     @Test
@@ -204,12 +209,7 @@ class ContentExtractorTest {
 
     @Test
     void plainTextWithAUtf16ByteOrderMarkIsReadAsUtf16() throws Exception {
-        byte[] text = FRENCH.getBytes(StandardCharsets.UTF_16BE);
-        byte[] bytes = new byte[text.length + 2];
-        bytes[0] = (byte) 0xFE;
-        bytes[1] = (byte) 0xFF;
-        System.arraycopy(text, 0, bytes, 2, text.length);
-        assertEquals(FRENCH, html("text/plain", Optional.empty(), bytes).text());
+        assertEquals(FRENCH, html("text/plain", Optional.empty(), utf16WithBom(FRENCH, false)).text());
     }
 
     @Test
