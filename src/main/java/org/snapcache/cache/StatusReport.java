@@ -26,16 +26,23 @@ public final class StatusReport {
     }
 
     /**
-     * Reads each entry's meta.json once (see {@link CacheStore#readMeta}), several at a time: on
-     * a large cache the report costs about what reading those files costs.
+     * Reads each entry once, several at a time, through the cache's {@link StatusIndex}: an entry
+     * unchanged since the last report costs three {@code lstat} calls, any other one a read of its
+     * meta.json (see {@link CacheStore#readMeta}).
      */
     public static StatusReport of(List<Resource> catalogue, CacheStore store, Instant now, Duration maxAge) throws IOException {
+        return of(catalogue, StatusIndex.open(store), now, maxAge);
+    }
+
+    /** As {@link #of(List, CacheStore, Instant, Duration)}, through an index opened earlier. */
+    public static StatusReport of(List<Resource> catalogue, StatusIndex index, Instant now, Duration maxAge) throws IOException {
+        CacheStore store = index.store();
         Set<String> known = new HashSet<>();
         for (Resource resource : catalogue) {
             known.add(resource.id());
         }
         List<String> orphans = new ArrayList<>();
-        for (String name : store.entryNames()) {
+        for (String name : index.entryNames()) {
             if (!known.contains(name) && Files.isDirectory(store.entryDir(name), LinkOption.NOFOLLOW_LINKS)) {
                 orphans.add(name);
             }
@@ -44,8 +51,9 @@ public final class StatusReport {
         ForkJoinPool pool = new ForkJoinPool(READERS);
         try {
             List<StatusRow> rows = new ArrayList<>(pool.submit(() -> catalogue.parallelStream()
-                    .map(resource -> row(store, resource.id(), resource.url(), now, maxAge, false)).toList()).get());
-            rows.addAll(pool.submit(() -> orphans.parallelStream().map(id -> row(store, id, "", now, maxAge, true)).toList()).get());
+                    .map(resource -> row(index, resource.id(), resource.url(), now, maxAge, false)).toList()).get());
+            rows.addAll(pool.submit(() -> orphans.parallelStream().map(id -> row(index, id, "", now, maxAge, true)).toList()).get());
+            index.save();
             return new StatusReport(rows);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -60,9 +68,9 @@ public final class StatusReport {
     /** Threads reading entries at once: the reads wait on the file system more than on a core. */
     private static final int READERS = 8;
 
-    private static StatusRow row(CacheStore store, String id, String url, Instant now, Duration maxAge, boolean orphan) {
+    private static StatusRow row(StatusIndex index, String id, String url, Instant now, Duration maxAge, boolean orphan) {
         try {
-            Optional<EntryMeta> meta = store.readMeta(id);
+            Optional<EntryMeta> meta = index.readMeta(id);
             if (orphan) {
                 return new StatusRow(id, meta.map(EntryMeta::url).orElse(""), Freshness.ORPHANED, meta, Optional.empty());
             }

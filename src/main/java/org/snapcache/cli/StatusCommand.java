@@ -1,11 +1,11 @@
 package org.snapcache.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -101,14 +101,20 @@ final class StatusCommand implements Callable<Integer> {
         return node;
     }
 
-    private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter out) {
-        String format = "%-16s  %-8s  %4s  %-10s  %5s  %7s  %-16s  %s%s%n";
-        out.printf(Locale.ROOT, format, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
+    /**
+     * One line per row, in columns; written through a buffer and flushed once, since the
+     * command line's writer flushes at every line and a report may have 100,000 of them.
+     */
+    private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter target) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(target, 1 << 16), false);
+        StringBuilder line = new StringBuilder(256);
+        row(line, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
+        out.write(line.toString());
         for (StatusRow row : report.rows()) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
             String error = row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError());
-            out.printf(Locale.ROOT, format,
+            row(line,
                     row.id(),
                     row.state().label(),
                     fetched ? String.valueOf(meta.httpStatus()) : "-",
@@ -119,11 +125,42 @@ final class StatusCommand implements Callable<Integer> {
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),
                     error.isEmpty() ? "" : "  " + error);
+            out.write(line.toString());
         }
         Map<Freshness, Integer> counts = report.counts();
         out.println();
         out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
                 .map(state -> counts.getOrDefault(state, 0) + " " + state.label())
                 .collect(Collectors.joining(", ")));
+        out.flush();
+    }
+
+    /** The columns ID, STATE, HTTP, FETCHED, AGE, SIZE, NEXT RETRY, then the URL and any error, as one line. */
+    private static void row(StringBuilder line, String id, String state, String http, String fetched, String age,
+            String size, String nextRetry, String url, String error) {
+        line.setLength(0);
+        padRight(line, id, 16).append("  ");
+        padRight(line, state, 8).append("  ");
+        padLeft(line, http, 4).append("  ");
+        padRight(line, fetched, 10).append("  ");
+        padLeft(line, age, 5).append("  ");
+        padLeft(line, size, 7).append("  ");
+        padRight(line, nextRetry, 16).append("  ");
+        line.append(url).append(error).append(System.lineSeparator());
+    }
+
+    private static StringBuilder padRight(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int i = text.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line;
+    }
+
+    private static StringBuilder padLeft(StringBuilder line, String text, int width) {
+        for (int i = text.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line.append(text);
     }
 }

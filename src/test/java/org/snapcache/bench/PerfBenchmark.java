@@ -95,7 +95,12 @@ public final class PerfBenchmark {
                 bench.memory(archive);
             }
         } finally {
-            deleteTree(work);
+            // BENCH_KEEP keeps the generated catalogues and caches, to profile a command over them by hand.
+            if (System.getenv("BENCH_KEEP") == null) {
+                deleteTree(work);
+            } else {
+                System.err.println("kept " + work);
+            }
         }
         System.out.printf(Locale.ROOT, "%n| figure | measured | bound | ratio | target | |%n| --- | --- | --- | --- | --- | --- |%n");
         for (Row row : bench.rows) {

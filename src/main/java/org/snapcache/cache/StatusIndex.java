@@ -1,0 +1,387 @@
+package org.snapcache.cache;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads entries' meta.json for a report over the whole cache at the cost of two {@code lstat}
+ * calls each instead of opening and parsing every file. The file {@code .status-index} in the
+ * cache folder keeps, for each entry read before, the meta.json it held and the inode, size and
+ * modification time of its meta.json and preview.txt; an entry is taken from the index only
+ * while both are exactly as recorded, so a run, a crash, a restore or an edit by hand makes it
+ * be read from its files again. As git does with its index, an entry changed less than
+ * {@link #SETTLE} before it was recorded is not recorded (a change within the same clock tick
+ * would not show). The index is derived data: delete it at any time; an unreadable one is ignored
+ * and rewritten.
+ */
+public final class StatusIndex {
+
+    public static final String FILE = ".status-index";
+
+    private static final String MAGIC = "snapcache status index";
+    private static final int VERSION = 1;
+    /** How long an entry must have been unchanged before its stamps can vouch for it. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
+    private final CacheStore store;
+    private final Path file;
+    private final Instant startedAt = Instant.now();
+    private final CompletableFuture<Map<String, Record>> recorded;
+    private final CompletableFuture<Scan> scan;
+    private final Map<String, Record> seen = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+
+    private StatusIndex(CacheStore store) {
+        this.store = store;
+        this.file = store.dir().resolve(FILE);
+        this.recorded = CompletableFuture.supplyAsync(() -> load(file), StatusIndex::daemon);
+        this.scan = CompletableFuture.supplyAsync(() -> scan(store), StatusIndex::daemon);
+    }
+
+    /**
+     * Opens the cache's index and starts looking at the cache: the index is loaded, the entry
+     * folders listed and their files' stamps taken on threads of their own, so that a caller can
+     * read the catalogue meanwhile. A missing or unreadable index counts as empty.
+     */
+    public static StatusIndex open(CacheStore store) {
+        return new StatusIndex(store);
+    }
+
+    public CacheStore store() {
+        return store;
+    }
+
+    /** The cache's entry names, as {@link CacheStore#entryNames} lists them. */
+    public List<String> entryNames() throws IOException {
+        try {
+            return scan.join().names();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(e.getCause());
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "status-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The listed entry names and the stamps of each, {@link #NOT_PLAIN} for an entry that must be read from its files. */
+    private record Scan(List<String> names, Map<String, long[]> stamps) {}
+
+    private static final long[] NOT_PLAIN = new long[0];
+    /** Threads taking stamps: {@code lstat} waits on the kernel as much as on a core. */
+    private static final int STATTERS = 4;
+
+    private static Scan scan(CacheStore store) {
+        List<String> names;
+        try {
+            names = store.entryNames();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, long[]> stamps = new ConcurrentHashMap<>(names.size() * 4 / 3 + 1);
+        ForkJoinPool pool = new ForkJoinPool(STATTERS);
+        try {
+            pool.submit(() -> names.parallelStream().forEach(name -> {
+                long[] stamp = stamps(store.dir().resolve(name));
+                stamps.put(name, stamp == null ? NOT_PLAIN : stamp);
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the stamps taken so far stand; the others are taken when asked for
+        } finally {
+            pool.shutdown();
+        }
+        return new Scan(names, stamps);
+    }
+
+    /**
+     * What {@link CacheStore#readMeta} would return for this entry; safe to call from several
+     * threads at once.
+     */
+    public Optional<EntryMeta> readMeta(String id) throws CorruptEntryException {
+        Path folder = store.entryDir(id);
+        long[] stamps = scan.isCompletedExceptionally() ? null : scan.join().stamps().get(id);
+        if (stamps == null) {
+            stamps = stamps(folder);
+        } else if (stamps == NOT_PLAIN) {
+            stamps = null;
+        }
+        Record known = recorded.join().get(id);
+        if (stamps != null && known != null && Arrays.equals(known.stamps, stamps)) {
+            seen.put(id, known);
+            return Optional.of(known.meta);
+        }
+        Optional<EntryMeta> meta = store.readMeta(id);
+        if (known != null) {
+            changed = true;
+        }
+        if (stamps != null && meta.isPresent() && settled(stamps)) {
+            seen.put(id, new Record(stamps, meta.get()));
+            changed = true;
+        }
+        return meta;
+    }
+
+    /**
+     * Rewrites the index with the entries read since {@link #open} when any of them was read from
+     * its files; the report stands without it, so a cache that cannot be written is left alone.
+     */
+    public void save() {
+        if (!changed && seen.size() == recorded.join().size()) {
+            return;
+        }
+        Path temp = file.resolveSibling(AtomicFiles.TEMP_PREFIX + FILE + "-" + AtomicFiles.randomSuffix());
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                write(out, seen);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache, a full disk: the next report reads the files again
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a leftover temporary file is removed by the next run's recovery
+            }
+        }
+    }
+
+    /** How many entries came from the index rather than their files; for tests. */
+    int fromIndex() {
+        return (int) seen.entrySet().stream().filter(e -> recorded.join().get(e.getKey()) == e.getValue()).count();
+    }
+
+    private boolean settled(long[] stamps) {
+        long limit = TimeUnit.SECONDS.toNanos(startedAt.minus(SETTLE).getEpochSecond()) + startedAt.getNano();
+        for (int i = 0; i < stamps.length; i += STAMP) {
+            if (stamps[i + 1] != ABSENT && stamps[i + 2] >= limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per file: its file key (inode) hash, size and modification time in nanoseconds; a missing file is {@link #ABSENT}. */
+    private static final int STAMP = 3;
+    private static final int STAMPS = 2 * STAMP;
+    private static final long ABSENT = -1;
+
+    /**
+     * The stamps of an entry's meta.json and preview.txt, or null when meta.json is not a plain
+     * file or preview.txt is neither absent nor a plain file: such an entry is always read from
+     * its files, which say what is wrong with it.
+     */
+    private static long[] stamps(Path folder) {
+        long[] stamps = new long[STAMPS];
+        try {
+            if (!stamp(folder.resolve(CacheStore.META), stamps, 0)) {
+                return null;
+            }
+            try {
+                if (!stamp(folder.resolve(CacheStore.PREVIEW), stamps, STAMP)) {
+                    return null;
+                }
+            } catch (NoSuchFileException e) {
+                Arrays.fill(stamps, STAMP, STAMPS, ABSENT);
+            }
+            return stamps;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean stamp(Path path, long[] stamps, int at) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            return false;
+        }
+        stamps[at] = Objects.hashCode(attributes.fileKey());
+        stamps[at + 1] = attributes.size();
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        stamps[at + 2] = TimeUnit.SECONDS.toNanos(modified.getEpochSecond()) + modified.getNano();
+        return true;
+    }
+
+    private record Record(long[] stamps, EntryMeta meta) {}
+
+    // ---- the file: a header, then per entry its id, stamps and meta.json fields, then the count again ----
+
+    private static Map<String, Record> load(Path file) {
+        try {
+            ByteBuffer in;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            }
+            if (!MAGIC.equals(readText(in)) || in.getInt() != VERSION) {
+                return Map.of();
+            }
+            int count = in.getInt();
+            Map<String, Record> records = new HashMap<>(Math.min(Math.max(count, 0), 1 << 20) * 4 / 3 + 1);
+            for (int i = 0; i < count; i++) {
+                String id = readText(in);
+                long[] stamps = new long[STAMPS];
+                for (int s = 0; s < stamps.length; s++) {
+                    stamps[s] = in.getLong();
+                }
+                records.put(id, new Record(stamps, readMeta(in)));
+            }
+            return in.getInt() == count && !in.hasRemaining() ? records : Map.of();
+        } catch (IOException | RuntimeException e) {
+            // missing, torn by a crash, or from another version: read every entry from its files
+            return Map.of();
+        }
+    }
+
+    private static void write(OutputStream target, Map<String, Record> records) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
+        writeText(out, MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(records.size());
+        for (Map.Entry<String, Record> entry : records.entrySet()) {
+            writeText(out, entry.getKey());
+            for (long stamp : entry.getValue().stamps) {
+                out.writeLong(stamp);
+            }
+            writeMeta(out, entry.getValue().meta);
+        }
+        out.writeInt(records.size());
+        out.flush();
+    }
+
+    private static void writeMeta(DataOutputStream out, EntryMeta m) throws IOException {
+        out.writeInt(m.schemaVersion());
+        for (String text : new String[] {m.id(), m.url(), m.stableId(), m.title(), m.archiveUrl(), m.captureTimestamp(),
+            m.requestedTimestamp(), m.captureNote(), m.source()}) {
+            writeText(out, text);
+        }
+        writeInstant(out, m.fetchedAt());
+        writeInstant(out, m.changedAt());
+        writeNumber(out, m.httpStatus());
+        writeText(out, m.contentType());
+        writeText(out, m.charset());
+        writeNumber(out, m.byteLength());
+        writeNumber(out, m.contentLength());
+        writeNumber(out, m.previewLength());
+        out.writeByte(m.truncated() == null ? 2 : m.truncated() ? 1 : 0);
+        writeText(out, m.contentHash());
+        writeText(out, m.textWarning());
+        writeInstant(out, m.lastAttemptAt());
+        writeText(out, m.lastError());
+        out.writeInt(m.consecutiveFailures());
+    }
+
+    private static EntryMeta readMeta(ByteBuffer in) throws IOException {
+        int schemaVersion = in.getInt();
+        String id = readText(in);
+        String url = readText(in);
+        String stableId = readText(in);
+        String title = readText(in);
+        String archiveUrl = readText(in);
+        String captureTimestamp = readText(in);
+        String requestedTimestamp = readText(in);
+        String captureNote = readText(in);
+        String source = readText(in);
+        Instant fetchedAt = readInstant(in);
+        Instant changedAt = readInstant(in);
+        Long httpStatus = readNumber(in);
+        String contentType = readText(in);
+        String charset = readText(in);
+        Long byteLength = readNumber(in);
+        Long contentLength = readNumber(in);
+        Long previewLength = readNumber(in);
+        byte truncated = in.get();
+        String contentHash = readText(in);
+        String textWarning = readText(in);
+        Instant lastAttemptAt = readInstant(in);
+        String lastError = readText(in);
+        int consecutiveFailures = in.getInt();
+        return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
+                captureNote, source, fetchedAt, changedAt, toInteger(httpStatus), contentType, charset, byteLength,
+                toInteger(contentLength), toInteger(previewLength), truncated == 2 ? null : truncated == 1, contentHash,
+                textWarning, lastAttemptAt, lastError, consecutiveFailures);
+    }
+
+    /** No field of a meta.json is near this long; a larger length means a damaged index. */
+    private static final int MAX_TEXT = 1 << 24;
+
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(ByteBuffer in) throws IOException {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        if (length > MAX_TEXT) {
+            throw new IOException("a field of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeBoolean(instant != null);
+        if (instant != null) {
+            out.writeLong(instant.getEpochSecond());
+            out.writeInt(instant.getNano());
+        }
+    }
+
+    private static Instant readInstant(ByteBuffer in) {
+        return in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
+    }
+
+    private static void writeNumber(DataOutputStream out, Number number) throws IOException {
+        out.writeBoolean(number != null);
+        if (number != null) {
+            out.writeLong(number.longValue());
+        }
+    }
+
+    private static Long readNumber(ByteBuffer in) {
+        return in.get() != 0 ? in.getLong() : null;
+    }
+
+    private static Integer toInteger(Long number) {
+        return number == null ? null : Math.toIntExact(number);
+    }
+}

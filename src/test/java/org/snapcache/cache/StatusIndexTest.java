@@ -1,0 +1,143 @@
+package org.snapcache.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snapcache.config.Resource;
+
+class StatusIndexTest {
+
+    @TempDir
+    Path dir;
+
+    CacheStore store;
+
+    @BeforeEach
+    void threeEntriesWrittenAnHourAgo() throws Exception {
+        store = new CacheStore(dir);
+        for (String id : List.of("a1", "b2", "c3")) {
+            store.writeSuccess(CacheStoreTest.success(id, "preview of " + id), "preview of " + id);
+        }
+        age(Duration.ofHours(1));
+    }
+
+    /** Sets every file's modification time back, as if the entries had been written that long ago. */
+    void age(Duration by) throws Exception {
+        FileTime then = FileTime.from(Instant.now().minus(by));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                Files.setLastModifiedTime(file, then);
+            }
+        }
+    }
+
+    /** Reads every entry through a fresh index, saves it, and says how many came from the index. */
+    int report(List<Optional<EntryMeta>> into) throws Exception {
+        StatusIndex index = StatusIndex.open(store);
+        for (String id : List.of("a1", "b2", "c3")) {
+            into.add(index.readMeta(id));
+        }
+        index.save();
+        return index.fromIndex();
+    }
+
+    @Test
+    void aSecondReportTakesUnchangedEntriesFromTheIndexAndAgreesWithTheFiles() throws Exception {
+        List<Optional<EntryMeta>> first = new ArrayList<>();
+        List<Optional<EntryMeta>> second = new ArrayList<>();
+
+        assertEquals(0, report(first));
+        assertTrue(Files.isRegularFile(dir.resolve(StatusIndex.FILE)));
+        assertEquals(3, report(second));
+
+        assertEquals(first, second);
+        assertEquals(Optional.of(CacheStoreTest.success("b2", "preview of b2")), second.get(1));
+    }
+
+    @Test
+    void aMetaJsonEditedInPlaceIsReadAgain() throws Exception {
+        report(new ArrayList<>());
+        Path meta = dir.resolve("b2/meta.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"Title\"", "\"Tight\""));
+
+        List<Optional<EntryMeta>> after = new ArrayList<>();
+        assertEquals(2, report(after));
+
+        assertEquals("Tight", after.get(1).orElseThrow().title());
+    }
+
+    @Test
+    void aPreviewTruncatedInPlaceMakesTheEntryCorruptAgain() throws Exception {
+        report(new ArrayList<>());
+        Files.writeString(dir.resolve("c3/preview.txt"), "");
+
+        StatusIndex index = StatusIndex.open(store);
+        CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> index.readMeta("c3"));
+
+        assertTrue(e.getMessage().contains("preview.txt"), e.getMessage());
+    }
+
+    @Test
+    void aRemovedEntryIsNoLongerReported() throws Exception {
+        report(new ArrayList<>());
+        Files.delete(dir.resolve("a1/meta.json"));
+        Files.delete(dir.resolve("a1/preview.txt"));
+
+        assertEquals(Optional.empty(), StatusIndex.open(store).readMeta("a1"));
+    }
+
+    @Test
+    void entriesChangedJustBeforeTheReportAreNotRecordedSinceTheClockCouldHideASecondChange() throws Exception {
+        age(Duration.ZERO);
+        report(new ArrayList<>());
+
+        assertEquals(0, report(new ArrayList<>()));
+    }
+
+    @Test
+    void aDamagedIndexIsIgnoredAndRewritten() throws Exception {
+        report(new ArrayList<>());
+        Path index = dir.resolve(StatusIndex.FILE);
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(index, Arrays.copyOf(bytes, bytes.length - 7));
+
+        List<Optional<EntryMeta>> after = new ArrayList<>();
+        assertEquals(0, report(after));
+        assertEquals(Optional.of(CacheStoreTest.success("a1", "preview of a1")), after.get(0));
+        assertEquals(3, report(new ArrayList<>()));
+    }
+
+    @Test
+    void aReportOverTheCacheUsesTheIndexAndLeavesNoTemporaryFile() throws Exception {
+        List<Resource> catalogue = Stream.of("a1", "b2", "c3")
+                .map(id -> new Resource(id, "https://example.org/", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), "config.yaml:1"))
+                .toList();
+        Instant now = Instant.parse("2026-04-10T12:00:00Z");
+
+        StatusReport first = StatusReport.of(catalogue, store, now, Duration.ofDays(30));
+        StatusReport second = StatusReport.of(catalogue, store, now, Duration.ofDays(30));
+
+        assertEquals(first.rows(), second.rows());
+        assertEquals(3, second.counts().get(Freshness.FRESH));
+        try (Stream<Path> names = Files.list(dir)) {
+            assertFalse(names.anyMatch(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)));
+        }
+    }
+}
