@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -27,17 +28,35 @@ public final class ChromeStripper {
         "END WAYBACK TOOLBAR INSERT", "End Wayback Rewrite JS Include", "WB Insert"};
 
     public void strip(Document document) {
-        List<Comment> comments = comments(document); // one walk; a removed comment has no parent
+        strip(document, element -> { });
+    }
+
+    /**
+     * Strips the chrome, and hands every element of the page to {@code alsoVisit} in the same
+     * walk, after looking at it: work on every element costs one walk, not two.
+     */
+    public void strip(Document document, Consumer<Element> alsoVisit) {
+        // one walk finds the comments and the injected elements; a removed node has no parent
+        List<Comment> comments = new ArrayList<>();
+        List<Element> injected = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Comment comment) {
+                comments.add(comment);
+            } else if (node instanceof Element element) {
+                if (isInjected(element)) {
+                    injected.add(element);
+                }
+                alsoVisit.accept(element);
+            }
+        }, document);
         removeBetween(comments, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
         removeBetween(comments, "WB Insert", "End WB Insert");
         removeHeadInsert(comments);
-        List<Element> injected = new ArrayList<>();
-        for (Element element : document.getAllElements()) {
-            if (isInjected(element)) {
-                injected.add(element);
+        for (Element element : injected) {
+            if (element.parent() != null) {
+                element.remove();
             }
         }
-        injected.forEach(Element::remove);
         for (Comment comment : comments) {
             if (comment.parent() == null) {
                 continue;
@@ -70,7 +89,8 @@ public final class ChromeStripper {
         if (element.attr("src").contains("/_static/")) {
             return true;
         }
-        String code = element.data();
+        // a script's code is one data node: read it where it is rather than copied out by data()
+        String code = element.childNodeSize() == 1 && element.childNode(0) instanceof DataNode data ? data.getWholeData() : element.data();
         for (String marker : SCRIPT_MARKERS) {
             if (code.contains(marker)) {
                 return true;
@@ -82,12 +102,12 @@ public final class ChromeStripper {
     /** Removes the siblings between each {@code <!-- begin -->} and its {@code <!-- end -->} comment. */
     private static void removeBetween(List<Comment> comments, String begin, String end) {
         for (Comment comment : comments) {
-            if (comment.parent() == null || !comment.getData().trim().equals(begin)) {
+            if (comment.parent() == null || !is(comment, begin)) {
                 continue;
             }
             List<Node> doomed = new ArrayList<>();
             Node next = comment.nextSibling();
-            while (next != null && !(next instanceof Comment c && c.getData().trim().equals(end))) {
+            while (next != null && !(next instanceof Comment c && is(c, end))) {
                 doomed.add(next);
                 next = next.nextSibling();
             }
@@ -103,7 +123,7 @@ public final class ChromeStripper {
      */
     private static void removeHeadInsert(List<Comment> comments) {
         for (Comment comment : comments) {
-            if (comment.parent() == null || !comment.getData().trim().equals("End Wayback Rewrite JS Include")) {
+            if (comment.parent() == null || !is(comment, "End Wayback Rewrite JS Include")) {
                 continue;
             }
             Node previous = comment.previousSibling();
@@ -117,21 +137,17 @@ public final class ChromeStripper {
         }
     }
 
+    /** Whether a comment says just this, give or take white space (looked for before any copy is made). */
+    private static boolean is(Comment comment, String says) {
+        String data = comment.getData();
+        return data.contains(says) && data.trim().equals(says);
+    }
+
     private static boolean isInsertable(Node node) {
         if (node instanceof Element element) {
             String tag = element.normalName().toLowerCase(Locale.ROOT);
             return tag.equals("script") || tag.equals("link") || tag.equals("style");
         }
         return node instanceof DataNode || node instanceof Comment;
-    }
-
-    private static List<Comment> comments(Document document) {
-        List<Comment> comments = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof Comment comment) {
-                comments.add(comment);
-            }
-        }, document);
-        return comments;
     }
 }

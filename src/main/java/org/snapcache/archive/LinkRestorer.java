@@ -1,8 +1,11 @@
 package org.snapcache.archive;
 
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns the links and image sources a replay rewrote ({@code /web/20201027220743im_/https://...})
@@ -10,25 +13,41 @@ import org.jsoup.nodes.Element;
  */
 public final class LinkRestorer {
 
-    private static final String[] ATTRIBUTES = {"href", "src", "action", "poster", "cite"};
-
     public void restore(Document document) {
+        Consumer<Element> restorer = restorer(document);
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                restorer.accept(element);
+            }
+        }, document);
+    }
+
+    /** What {@link #restore} does to each element of the document, for a walk that does more. */
+    public Consumer<Element> restorer(Document document) {
         HttpUrl base = HttpUrl.parse(document.baseUri()); // the page's address, or its <base href>
-        for (Element element : document.getAllElements()) {
+        return element -> {
             if (element.attributesSize() == 0) {
-                continue;
+                return;
             }
-            for (String attribute : ATTRIBUTES) {
-                String value = element.attr(attribute).strip();
-                if (value.isEmpty() || !mayBeRewritten(value)) {
-                    continue;
-                }
-                // resolved here rather than by jsoup's absUrl, which is many times slower
-                HttpUrl url = base == null ? HttpUrl.parse(value) : base.resolve(value);
-                if (url != null) {
-                    WaybackUrl.originalOf(url).ifPresent(restored -> element.attr(attribute, restored));
+            for (Attribute attribute : element.attributes()) {
+                // the HTML parser gives attribute names in lower case
+                switch (attribute.getKey()) {
+                    case "href", "src", "action", "poster", "cite" -> restore(attribute, base);
+                    default -> { }
                 }
             }
+        };
+    }
+
+    private static void restore(Attribute attribute, HttpUrl base) {
+        String value = attribute.getValue().strip();
+        if (value.isEmpty() || !mayBeRewritten(value)) {
+            return;
+        }
+        // resolved here rather than by jsoup's absUrl, which is many times slower
+        HttpUrl url = base == null ? HttpUrl.parse(value) : base.resolve(value);
+        if (url != null) {
+            WaybackUrl.originalOf(url).ifPresent(attribute::setValue);
         }
     }
 

@@ -83,8 +83,8 @@ public final class ContentExtractor {
                 // nothing says what the bytes are and they are not UTF-8
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
-            chrome.strip(document);
-            links.restore(document);
+            // each element is looked at for chrome before its links are restored
+            chrome.strip(document, links.restorer(document));
             return html.extract(document);
         } catch (IOException e) {
             throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);
@@ -108,6 +108,13 @@ public final class ContentExtractor {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                // printable ASCII, most of any text: kept as it is
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
             boolean dropped = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t'
                     || c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
             boolean space = c == '\u00A0' || c == '\u202F' || c == '\u2007';

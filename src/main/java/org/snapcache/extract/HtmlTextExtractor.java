@@ -9,8 +9,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -32,51 +33,83 @@ public final class HtmlTextExtractor {
             "canvas", "object", "embed", "button", "select", "input", "textarea", "dialog");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+
     private final MainContentFinder mainContent = new MainContentFinder();
 
     public PageText extract(Document document) {
         Optional<String> title = title(document);
         Element root = document.body() != null ? document.body() : document;
-        for (Element noscript : root.select("noscript")) {
-            // a script-free copy of the article, not a "please enable JavaScript" notice
-            if (noscript.text().length() >= 500) {
-                noscript.unwrap();
-            }
+        Walk walk = new Walk(root);
+        TextStats stats = TextStats.of(root, walk::sees);
+        while (walk.unwrapNoscripts()) {
+            walk = new Walk(root);
+            stats = TextStats.of(root, walk::sees);
         }
-        for (Element dropped : dropped(root)) {
+        // counted without them already
+        for (Element dropped : walk.dropped) {
             dropped.remove();
         }
-        int whole = textLength(root);
-        for (Element form : root.select("form")) {
+        int whole = stats.text(root);
+        boolean exact = true;
+        for (Element form : walk.forms) {
             // some sites wrap the whole page in one form; a search box or a login is a small one
             if (form.parent() != null && form.text().length() <= whole / 2) {
+                exact &= stats.remove(form);
                 form.remove();
             }
         }
-        for (Element element : root.select("header, footer")) {
-            if (element.parent() != null && element.closest("article, main") == null && element.text().length() <= whole / 2) {
+        for (Element element : walk.headersAndFooters) {
+            if (element.parent() != null && element.closest(ARTICLE_OR_MAIN) == null && element.text().length() <= whole / 2) {
+                exact &= stats.remove(element);
                 element.remove();
             }
         }
         TextCollector collector = new TextCollector();
-        NodeTraversor.traverse(collector, mainContent.find(root));
+        NodeTraversor.traverse(collector, mainContent.find(root, exact ? stats : TextStats.of(root), walk.candidates));
         return new PageText(title, collector.text(), Optional.of(document.charset().name()));
     }
 
-    /** The elements to drop, outermost only, found in one walk. */
-    private static List<Element> dropped(Element root) {
-        List<Element> dropped = new ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && node != root && isDropped(element)) {
-                    dropped.add(element);
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                return FilterResult.CONTINUE;
+    /**
+     * What the walk that counts the page finds: the elements to drop (outermost only, not
+     * counted), the forms, headers and footers left, and the main content's candidates.
+     */
+    private record Walk(Element root, List<Element> dropped, List<Element> forms, List<Element> headersAndFooters,
+            MainContentFinder.Candidates candidates) {
+
+        Walk(Element root) {
+            this(root, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new MainContentFinder.Candidates());
+        }
+
+        /** Notes an element of the page; true if it is to be dropped, with what it holds. */
+        boolean sees(Element element) {
+            if (element != root && isDropped(element)) {
+                dropped.add(element);
+                return true;
             }
-        }, root);
-        return dropped;
+            candidates.sees(element);
+            switch (element.normalName()) {
+                case "form" -> forms.add(element);
+                case "header", "footer" -> headersAndFooters.add(element);
+                default -> { }
+            }
+            return false;
+        }
+
+        /**
+         * Unwraps each noscript to drop that holds a script-free copy of the article rather than
+         * a "please enable JavaScript" notice; then the page must be walked again.
+         */
+        boolean unwrapNoscripts() {
+            boolean unwrapped = false;
+            for (Element element : dropped) {
+                if (element.normalName().equals("noscript") && element.text().length() >= 500) {
+                    element.unwrap();
+                    unwrapped = true;
+                }
+            }
+            return unwrapped;
+        }
     }
 
     private static boolean isDropped(Element element) {
@@ -88,17 +121,6 @@ public final class HtmlTextExtractor {
         }
         return element.hasAttr("hidden") || element.attr("aria-hidden").equalsIgnoreCase("true")
                 || element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find();
-    }
-
-    /** The length of an element's text, whitespace runs counted once, without building it. */
-    private static int textLength(Element root) {
-        int[] length = {0};
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
-                length[0] += TextStats.normalisedLength(text.getWholeText());
-            }
-        }, root);
-        return length[0];
     }
 
     private static Optional<String> title(Document document) {
@@ -130,6 +152,10 @@ public final class HtmlTextExtractor {
     }
 
     static boolean isSpace(char c) {
+        if (c < 0x80) {
+            // Character.isWhitespace's ASCII answers, without its table
+            return c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F;
+        }
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
     }
 
@@ -209,15 +235,20 @@ public final class HtmlTextExtractor {
                 line.append(text);
                 return;
             }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (isSpace(c)) {
+            int length = text.length();
+            for (int i = 0; i < length; ) {
+                if (isSpace(text.charAt(i))) {
                     if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') {
                         line.append(' ');
                     }
-                } else {
-                    line.append(c);
+                    i++;
+                    continue;
                 }
+                int word = i;
+                while (i < length && !isSpace(text.charAt(i))) {
+                    i++;
+                }
+                line.append(text, word, i);
             }
         }
 
@@ -226,15 +257,29 @@ public final class HtmlTextExtractor {
             if (level == 0) {
                 return;
             }
-            String finished = preDepth > 0 ? stripPre(line) : line.toString().strip();
-            line.setLength(0);
-            if (!finished.isEmpty()) {
+            // strip() without a copy (a pre's text closed at its end tag may end in line breaks)
+            CharSequence finished = line;
+            int start = 0;
+            int end = line.length();
+            if (preDepth > 0) {
+                finished = stripPre(line);
+                end = finished.length();
+            } else {
+                while (start < end && Character.isWhitespace(line.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            if (end > start) {
                 if (out.length() > 0) {
                     out.append(pendingBreak >= 2 ? "\n\n" : "\n");
                 }
-                out.append(finished);
+                out.append(finished, start, end);
                 pendingBreak = 0;
             }
+            line.setLength(0);
             pendingBreak = Math.max(pendingBreak, level);
         }
 

@@ -6,10 +6,18 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the part of a page that is its own content, dropping the boilerplate around it. It first
@@ -51,12 +59,30 @@ final class MainContentFinder {
             + "|summary|excerpt|abstract|subtitle|sub-?headline|subhead|dek)");
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
-    private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(?<=^|\\s)(no|has|with|without|show|hide|is)[-_]\\S*");
+    private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(no|has|with|without|show|hide|is)[-_]");
 
-    /** The element whose text is the page's content; {@code body} itself when nothing stands out. */
-    Element find(Element body) {
-        TextStats stats = removeBoilerplate(body, TextStats.of(body));
-        Element content = marked(body, stats);
+    /**
+     * The element whose text is the page's content; {@code body} itself when nothing stands out.
+     *
+     * @param counted the counts of {@code body} as it is
+     */
+    Element find(Element body, TextStats counted) {
+        Candidates candidates = new Candidates();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                candidates.sees(element);
+            }
+        }, body);
+        return find(body, counted, candidates);
+    }
+
+    /**
+     * As {@link #find(Element, TextStats)}, with the candidates a walk over {@code body} found
+     * before elements were removed from it (those no longer inside it are passed over).
+     */
+    Element find(Element body, TextStats counted, Candidates candidates) {
+        TextStats stats = removeBoilerplate(body, counted, candidates);
+        Element content = marked(body, stats, candidates.marked);
         if (content == null) {
             content = voted(body, stats);
         }
@@ -83,7 +109,7 @@ final class MainContentFinder {
                     continue;
                 }
                 // or the lead inside the article's header just before the body
-                for (Element inside : previous.select("[class]")) {
+                for (Element inside : previous.select(WITH_CLASS)) {
                     if (inside != previous && isLead(inside, stats)) {
                         leads.add(0, inside);
                         break;
@@ -107,40 +133,66 @@ final class MainContentFinder {
     }
 
     private static boolean isLead(Element element, TextStats stats) {
-        return LEAD_BLOCK.matcher(marks(element)).find() && stats.text(element) >= 40 && stats.linkDensity(element) < 0.5;
+        return (withoutLayout(words(element.className()) | words(element.id())) & LEAD_WORD) != 0 && stats.text(element) >= 40 && stats.linkDensity(element) < 0.5;
     }
 
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */
     private static void pruneLinkLists(Element content, TextStats stats) {
-        content.select("footer, time, address, figcaption").remove();
+        // one walk finds the furniture inside the content and its blocks
+        List<Element> furniture = new ArrayList<>();
+        List<Element> blocks = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                if (FURNITURE.contains(element.normalName())) {
+                    furniture.add(element);
+                }
+                if (LINK_LIST_BLOCKS.contains(element.normalName())) {
+                    blocks.add(element);
+                }
+            }
+        }, content);
+        furniture.forEach(Element::remove);
         int whole = stats.text(content);
-        for (Element block : content.select("div, section, ul, ol, p, table, dl")) {
-            if (block.parent() == null || block == content) {
+        Removals removals = new Removals(stats);
+        for (Element block : blocks) {
+            if (block == content) {
                 continue;
             }
             int length = stats.text(block);
             // a block holding most of the content is the content, however many links a short page has
-            if (length > 0 && length < 600 && stats.linkDensity(block) > 0.4 && length <= whole / 2) {
-                removeWithHeading(block, new ArrayDeque<>());
+            if (length > 0 && length < 600 && stats.linkDensity(block) > 0.4 && length <= whole / 2
+                    && isInside(block, content)) {
+                removeWithHeading(block, removals);
             }
         }
     }
 
     /** Removes a block and the heading just before it: "Related articles", "Mehr zum Thema" title what goes. */
-    private static void removeWithHeading(Element block, Deque<Runnable> undo) {
+    private static void removeWithHeading(Element block, Removals removals) {
         Element heading = block.previousElementSibling();
         if (heading != null && isHeading(heading)) {
-            remove(heading, undo);
+            removals.remove(heading);
         }
-        remove(block, undo);
+        removals.remove(block);
     }
 
-    /** Removes an element, noting how to put it back. */
-    private static void remove(Element element, Deque<Runnable> undo) {
-        Element parent = element.parent();
-        int index = element.siblingIndex();
-        element.remove();
-        undo.push(() -> parent.insertChildren(index, element));
+    /** Elements removed, how to put them back, and the counts kept up to date if they can be. */
+    private static final class Removals {
+        final Deque<Runnable> undo = new ArrayDeque<>();
+        final TextStats stats;
+        boolean exact = true;
+
+        Removals(TextStats stats) {
+            this.stats = stats;
+        }
+
+        void remove(Element element) {
+            exact &= stats.remove(element);
+            Element parent = element.parent();
+            int index = element.siblingIndex();
+            element.remove();
+            undo.push(() -> parent.insertChildren(index, element));
+        }
     }
 
     /** A heading, or a short line of text that acts as one. */
@@ -148,52 +200,116 @@ final class MainContentFinder {
         if (HEADING.matcher(element.normalName()).matches()) {
             return true;
         }
-        if (element.children().size() > 1) {
+        if (element.childrenSize() > 1 || lettersAtLeast(element, 60)) {
             return false;
         }
         String text = element.text();
-        return text.length() < 60 && !SENTENCE_END.matcher(text).find() && !text.isBlank() && element.selectFirst("p, li, img, a") == null;
+        return text.length() < 60 && !SENTENCE_END.matcher(text).find() && !text.isBlank() && element.selectFirst(HEADING_BREAKERS) == null;
+    }
+
+    /** Whether the element's text holds at least {@code n} letters and digits (then its text() is as long), read no further. */
+    private static boolean lettersAtLeast(Element element, int n) {
+        int[] letters = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    String chars = text.getWholeText();
+                    for (int i = 0; i < chars.length() && letters[0] < n; i++) {
+                        if (Character.isLetterOrDigit(chars.charAt(i))) {
+                            letters[0]++;
+                        }
+                    }
+                }
+                return letters[0] >= n ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return letters[0] >= n;
     }
 
     /** Removes what the page marks as boilerplate, and counts the text again. */
-    private static TextStats removeBoilerplate(Element body, TextStats before) {
-        Elements landmarks = body.select("aside, [role=navigation], [role=complementary], [role=banner], [role=contentinfo], [role=search]");
-        landmarks.remove();
-        TextStats stats = landmarks.isEmpty() ? before : TextStats.of(body);
+    /**
+     * What one walk over a page finds for {@link #find}: the landmarks, the blocks a class or id
+     * may mark as boilerplate, and what [itemprop=articleBody], article, "[class], [id]" and
+     * "main, [role=main]" select, in document order.
+     */
+    static final class Candidates {
+        private final List<Element> landmarks = new ArrayList<>();
+        private final List<Block> blocks = new ArrayList<>();
+        private final List<List<Element>> marked = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+
+        /** Notes an element; call in document order. */
+        void sees(Element element) {
+            boolean attributes = element.attributesSize() > 0;
+            String tag = element.normalName();
+            if (tag.equals("aside") || attributes && LANDMARK_ROLES.contains(element.attr("role").trim().toLowerCase(Locale.ROOT))) {
+                landmarks.add(element);
+            }
+            int classWords = attributes ? words(element.className()) : 0;
+            int idWords = attributes ? words(element.id()) : 0;
+            if (BLOCKS.contains(tag)) {
+                blocks.add(new Block(element, withoutLayout(classWords | idWords), withLayout(idWords)));
+            }
+            if (attributes && element.attr("itemprop").trim().equalsIgnoreCase("articleBody")) {
+                marked.get(0).add(element);
+            }
+            if (tag.equals("article")) {
+                marked.get(1).add(element);
+            }
+            if (attributes && (element.hasAttr("class") || element.hasAttr("id"))
+                    && (withLayout(classWords | idWords) & MARKED_CONTENT) != 0) {
+                marked.get(2).add(element);
+            }
+            if (tag.equals("main") || attributes && element.attr("role").trim().equalsIgnoreCase("main")) {
+                marked.get(3).add(element);
+            }
+        }
+    }
+
+    private static TextStats removeBoilerplate(Element body, TextStats stats, Candidates candidates) {
+        boolean exact = true;
+        for (Element landmark : candidates.landmarks) {
+            if (!isInside(landmark, body)) {
+                continue; // inside a landmark, or a form, removed before
+            }
+            exact &= stats.remove(landmark);
+            landmark.remove();
+        }
+        if (!exact) {
+            stats = TextStats.of(body);
+        }
         int whole = stats.text(body);
-        Deque<Runnable> undo = new ArrayDeque<>();
-        Map<String, Integer> wordsOf = new HashMap<>();
-        for (Element element : body.select("div, section, ul, ol, span, p, header, footer, figure, table, nav, a")) {
-            if (element.parent() == null || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
+        Removals removals = new Removals(stats);
+        for (Block block : candidates.blocks) {
+            Element element = block.element();
+            int words = block.words();
+            if (words == 0 || !isInside(element, body) || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
                 continue;
             }
-            if (element.attributesSize() == 0) {
-                continue;
-            }
-            String marks = marks(element);
-            if (marks.isBlank()) {
-                continue;
-            }
-            // pages repeat their class names: each is matched against the word lists once
-            int words = wordsOf.computeIfAbsent(marks, MainContentFinder::words);
             boolean never = (words & NEVER) != 0;
-            if ((words & CONTENT_WORD) != 0 && !never && !BOILERPLATE.matcher(element.id()).find()) {
+            if ((words & CONTENT_WORD) != 0 && !never && (block.idWords() & BOILERPLATE_WORD) == 0) {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
             boolean boilerplate = never || (words & BOILERPLATE_WORD) != 0 && !isProse(element, stats);
+            // (counts of an element taken before any removal: those removed so far come before it and are not inside it)
             if (boilerplate && stats.text(element) <= whole / 2) {
-                removeWithHeading(element, undo);
+                removeWithHeading(element, removals);
             }
         }
-        if (undo.isEmpty()) {
+        if (removals.undo.isEmpty()) {
             return stats;
         }
-        TextStats after = TextStats.of(body);
+        TextStats after = removals.exact ? stats : TextStats.of(body);
         if (whole > 1000 && after.text(body) < 300) {
             // class names misled us (a "sidebar" layout around the article, "non-paywall" text): keep the blocks
-            while (!undo.isEmpty()) {
-                undo.pop().run();
+            while (!removals.undo.isEmpty()) {
+                removals.undo.pop().run();
             }
             return TextStats.of(body);
         }
@@ -205,16 +321,14 @@ final class MainContentFinder {
      * the innermost that still holds most of their prose wins: a "content" wrapper around the
      * sidebar loses to the article body inside it.
      */
-    private static Element marked(Element body, TextStats stats) {
+    private static Element marked(Element body, TextStats stats, List<List<Element>> selected) {
         int bodyProse = proseLength(body, stats);
-        Map<String, Boolean> isContent = new HashMap<>(); // pages repeat their class names
-        for (String selector : List.of("[itemprop=articleBody]", "article", "[class], [id]", "main, [role=main]")) {
+        for (int kind = 0; kind < selected.size(); kind++) {
             Map<Element, Integer> candidates = new LinkedHashMap<>(); // document order, so that ties go the same way every time
             int most = 0;
-            for (Element candidate : body.select(selector)) {
-                if (selector.equals("[class], [id]")
-                        && !isContent.computeIfAbsent(candidate.className() + " " + candidate.id(), marks -> CONTENT.matcher(marks).find())) {
-                    continue;
+            for (Element candidate : selected.get(kind)) {
+                if (!isInside(candidate, body)) {
+                    continue; // removed as boilerplate since it was found
                 }
                 int length = proseLength(candidate, stats);
                 candidates.put(candidate, length);
@@ -238,7 +352,7 @@ final class MainContentFinder {
     /** Readability's idea: each paragraph of prose scores its parent and, half as much, its grandparent. */
     private static Element voted(Element body, TextStats stats) {
         Map<Element, Double> scores = new LinkedHashMap<>(); // document order, so that ties go the same way every time
-        for (Element paragraph : body.select("p, pre, td, blockquote, li")) {
+        for (Element paragraph : body.select(PARAGRAPHS)) {
             int length = stats.text(paragraph);
             if (length < 25) {
                 continue;
@@ -273,20 +387,113 @@ final class MainContentFinder {
     private static final int CONTENT_WORD = 1;
     private static final int BOILERPLATE_WORD = 2;
     private static final int NEVER = 4;
+    /** Says content in the wider sense {@link #marked} looks for. */
+    private static final int MARKED_CONTENT = 8;
+    private static final int LEAD_WORD = 16;
+    /** Describes the page's layout rather than the element's role: "no-share", "has-sidebar", "with-comments". */
+    private static final int LAYOUT = 32;
 
-    /** Which word lists a class-and-id string matches, as bits. */
-    private static int words(String marks) {
-        return (ARTICLE_BODY.matcher(marks).find() || CONTENT_TOKEN.matcher(marks).find() || LEAD.matcher(marks).find()
-                ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(marks).find() ? BOILERPLATE_WORD : 0)
-                | (NEVER_CONTENT.matcher(marks).find() ? NEVER : 0);
-    }
+    /** Every word list matches within one class name, so names are matched one at a time, each once (pages repeat them). */
+    private static final Map<String, Integer> NAME_WORDS = new ConcurrentHashMap<>();
+    /** The same for a whole class attribute or id: without layout names in the low byte, with them in the next. */
+    private static final Map<String, Integer> NAMES_WORDS = new ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 100_000;
 
     /**
-     * An element's class names and id, without the words that describe the page's layout rather
-     * than the element's role: "no-share", "has-sidebar", "with-comments".
+     * Which word lists the class names (or id) in {@code names} match, as bits: read them with
+     * {@link #withoutLayout} or {@link #withLayout}.
      */
-    static String marks(Element element) {
-        return LAYOUT_WORDS.matcher(element.className() + " " + element.id()).replaceAll(" ");
+    static int words(String names) {
+        if (names.isEmpty()) {
+            return 0;
+        }
+        Integer both = NAMES_WORDS.get(names);
+        if (both == null) {
+            both = tokenWords(names, true) | tokenWords(names, false) << 8;
+            if (NAMES_WORDS.size() > MAX_NAMES) {
+                NAMES_WORDS.clear();
+            }
+            NAMES_WORDS.put(names, both);
+        }
+        return both;
+    }
+
+    /** The words of {@link #words}, passing over names that describe the layout. */
+    static int withoutLayout(int words) {
+        return words & 0xff;
+    }
+
+    static int withLayout(int words) {
+        return words >>> 8;
+    }
+
+    /** A block that may be boilerplate, with the words of its class and id, and of its id alone. */
+    private record Block(Element element, int words, int idWords) {}
+
+    private static int tokenWords(String names, boolean withoutLayout) {
+        int words = 0;
+        int length = names.length();
+        for (int start = 0; start < length; ) {
+            while (start < length && isSpace(names.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < length && !isSpace(names.charAt(end))) {
+                end++;
+            }
+            if (end > start) {
+                int bits = nameWords(names.substring(start, end));
+                if (!withoutLayout || (bits & LAYOUT) == 0) {
+                    words |= bits;
+                }
+            }
+            start = end;
+        }
+        return words & ~LAYOUT;
+    }
+
+    /** The white space of regular expressions' {@code \s}, which separates class names. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int nameWords(String name) {
+        Integer known = NAME_WORDS.get(name);
+        if (known != null) {
+            return known;
+        }
+        int bits = (ARTICLE_BODY.matcher(name).find() || CONTENT_TOKEN.matcher(name).find() || LEAD.matcher(name).find()
+                ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(name).find() ? BOILERPLATE_WORD : 0)
+                | (NEVER_CONTENT.matcher(name).find() ? NEVER : 0) | (CONTENT.matcher(name).find() ? MARKED_CONTENT : 0)
+                | (LEAD_BLOCK.matcher(name).find() ? LEAD_WORD : 0) | (LAYOUT_WORDS.matcher(name).lookingAt() ? LAYOUT : 0);
+        if (NAME_WORDS.size() > MAX_NAMES) {
+            NAME_WORDS.clear();
+        }
+        NAME_WORDS.put(name, bits);
+        return bits;
+    }
+
+    /** What pruneLinkLists takes out of the content first, and the blocks it weighs. */
+    private static final Set<String> FURNITURE = Set.of("footer", "time", "address", "figcaption");
+    private static final Set<String> LINK_LIST_BLOCKS = Set.of("div", "section", "ul", "ol", "p", "table", "dl");
+    private static final Evaluator HEADING_BREAKERS = QueryParser.parse("p, li, img, a");
+    private static final Evaluator WITH_CLASS = QueryParser.parse("[class]");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p, pre, td, blockquote, li");
+
+    /** The roles of landmarks that are not the page's content. */
+    private static final Set<String> LANDMARK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo", "search");
+
+    /** The blocks a page marks as boilerplate by their class or id. */
+    private static final Set<String> BLOCKS = Set.of("div", "section", "ul", "ol", "span", "p", "header", "footer", "figure",
+            "table", "nav", "a");
+
+    private static boolean isInside(Element element, Element root) {
+        for (Element at = element; at != null; at = at.parent()) {
+            if (at == root) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Much text, few links: whatever its class says, this is not a menu or a share bar. */

@@ -5,17 +5,19 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * How much text, link text and prose every element of a tree holds, counted in one walk, so that
  * weighing blocks costs no more than the walk however deeply they nest ({@code element.text()}
  * on each would walk each subtree again). Lengths count whitespace runs as one character, as
- * {@code text()} does (give or take the spaces it puts between blocks). A snapshot: after elements are removed, count again.
+ * {@code text()} does (give or take the spaces it puts between blocks). Elements removed from the
+ * tree are taken out with {@link #remove}, or the tree counted again.
  */
 final class TextStats {
 
@@ -29,31 +31,45 @@ final class TextStats {
     private TextStats() {}
 
     static TextStats of(Element root) {
+        return of(root, element -> false);
+    }
+
+    /**
+     * Counts the tree as if the elements {@code skipped} accepts (and what they hold), other than
+     * the root, were not in it; {@code skipped} sees every element it reaches, in document order,
+     * so that the walk can find more than counts.
+     */
+    static TextStats of(Element root, Predicate<Element> skipped) {
         TextStats stats = new TextStats();
         Deque<int[]> open = new ArrayDeque<>();
         int[] inLink = {0};
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element) {
+                    if (skipped.test(element) && node != root) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
                     open.push(new int[5]);
                     if (element.normalName().equals("a")) {
                         inLink[0]++;
                     }
                 } else if (node instanceof TextNode text && !open.isEmpty()) {
-                    int length = normalisedLength(text.getWholeText());
+                    long lengthAndCommas = lengthAndCommas(text.getWholeText());
+                    int length = (int) lengthAndCommas;
                     open.peek()[0] += length;
-                    open.peek()[4] += commas(text.getWholeText());
+                    open.peek()[4] += (int) (lengthAndCommas >>> 32);
                     if (inLink[0] > 0) {
                         open.peek()[1] += length;
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (!(node instanceof Element element)) {
-                    return;
+                    return FilterResult.CONTINUE;
                 }
                 int[] own = open.pop();
                 String tag = element.normalName();
@@ -72,9 +88,40 @@ final class TextStats {
                     parent[3] |= own[3] | (NESTING_BLOCKS.contains(tag) ? 1 : 0);
                     parent[4] += own[4];
                 }
+                return FilterResult.CONTINUE;
             }
         }, root);
         return stats;
+    }
+
+    /**
+     * Takes an element's counts out of its ancestors' before the element is removed from the
+     * tree, which is what counting again after the removal would give, unless a heading holds the
+     * element (a heading's own count depends on what it holds in more than a sum).
+     *
+     * @return false when the counts could not be kept exact: count again after the removal
+     */
+    boolean remove(Element element) {
+        int[] own = counts.get(element);
+        if (own == null) {
+            return false;
+        }
+        for (Element ancestor = element.parent(); ancestor != null; ancestor = ancestor.parent()) {
+            if (HEADINGS.contains(ancestor.normalName())) {
+                return false;
+            }
+        }
+        for (Element ancestor = element.parent(); ancestor != null; ancestor = ancestor.parent()) {
+            int[] counts = this.counts.get(ancestor);
+            if (counts == null) {
+                break;
+            }
+            counts[0] -= own[0];
+            counts[1] -= own[1];
+            counts[2] -= own[2];
+            counts[4] -= own[4];
+        }
+        return true;
     }
 
     /** Characters of text, whitespace runs counted as one. */
@@ -97,27 +144,10 @@ final class TextStats {
         return counts(element)[4];
     }
 
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == ',') {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private int[] counts(Element element) {
-        int[] found = counts.get(element);
-        return found != null ? found : of(element).counts.get(element);
-    }
-
-    private static double density(int[] counts) {
-        return counts[0] == 0 ? 0 : Math.min(1, (double) counts[1] / counts[0]);
-    }
-
-    static int normalisedLength(String text) {
+    /** The length of a text with whitespace runs counted as one character in the low half, its commas in the high half. */
+    private static long lengthAndCommas(String text) {
         int length = 0;
+        long commas = 0;
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -129,8 +159,20 @@ final class TextStats {
                     space = false;
                 }
                 length++;
+                if (c == ',') {
+                    commas++;
+                }
             }
         }
-        return space ? length + 1 : length;
+        return commas << 32 | (space ? length + 1 : length);
+    }
+
+    private int[] counts(Element element) {
+        int[] found = counts.get(element);
+        return found != null ? found : of(element).counts.get(element);
+    }
+
+    private static double density(int[] counts) {
+        return counts[0] == 0 ? 0 : Math.min(1, (double) counts[1] / counts[0]);
     }
 }

@@ -88,4 +88,28 @@ class MainContentFinderTest {
         String text = text("<div class='post-header-and-body'><p>" + PROSE + PROSE + PROSE + "</p></div>");
         assertTrue(text.startsWith("Mesa-optimization"), text);
     }
+
+    @Test
+    void classNamesAreMatchedOneByOneAndLayoutNamesAreLeftOut() {
+        int sidebar = MainContentFinder.words("post no-sidebar");
+        assertTrue((MainContentFinder.withoutLayout(sidebar) & 1) != 0, "\"post\" says content");
+        assertEquals(0, MainContentFinder.withoutLayout(MainContentFinder.words("has-comments with-share")));
+        assertTrue(MainContentFinder.withLayout(MainContentFinder.words("has-comments")) != 0, "the name itself still matches");
+        assertEquals(MainContentFinder.words("entry-content  related-posts"),
+                MainContentFinder.words("entry-content") | MainContentFinder.words("related-posts"));
+        assertEquals(0, MainContentFinder.words(""));
+    }
+
+    @Test
+    void aShortLineBeforeALinkListGoesWithItButALongOneStays() {
+        String longLine = "A heading that runs on for well over sixty letters before it ends here";
+        String text = text("<body><article><p>" + PROSE + "</p><p>" + PROSE + "</p>"
+                + "<div><b>Related reading</b></div><ul class='related'><li><a href=/a>Inner alignment</a></li></ul>"
+                + "<div><b>" + longLine + "</b></div><ul class='related'><li><a href=/b>Outer alignment</a></li></ul>"
+                + "</article></body>");
+
+        assertFalse(text.contains("Related reading"), text);
+        assertTrue(text.contains(longLine), text);
+        assertFalse(text.contains("alignment"), text);
+    }
 }

@@ -35,4 +35,43 @@ class TextStatsTest {
 
         assertEquals(9, stats.text(added));
     }
+
+    @Test
+    void removingAnElementKeepsEveryAncestorsCountsAsARecountWouldGiveThem() {
+        Document page = Jsoup.parse("<div id=all><section id=main><p>Water flows, rises and falls.</p>"
+                + "<ul id=related><li><a href=/a>Alpha, beta</a></li></ul></section><h2 id=h>Rivers</h2></div>");
+        TextStats stats = TextStats.of(page.body());
+        Element related = page.getElementById("related");
+
+        assertEquals(true, stats.remove(related));
+        related.remove();
+
+        TextStats recounted = TextStats.of(page.body());
+        for (Element element : page.body().getAllElements()) {
+            assertEquals(recounted.text(element), stats.text(element), element.tagName());
+            assertEquals(recounted.linkDensity(element), stats.linkDensity(element), 1e-9, element.tagName());
+            assertEquals(recounted.commas(element), stats.commas(element), element.tagName());
+            assertEquals(recounted.headings(element), stats.headings(element), element.tagName());
+        }
+    }
+
+    @Test
+    void removingFromInsideAHeadingAsksForARecount() {
+        Document page = Jsoup.parse("<h2><span id=x>Rivers</span> and lakes</h2>");
+
+        assertEquals(false, TextStats.of(page.body()).remove(page.getElementById("x")));
+    }
+
+    @Test
+    void skippedElementsAreCountedAsIfRemoved() {
+        Document page = Jsoup.parse("<div id=all><p>Seen, here.</p><nav><a href=/>Home, away</a></nav></div>");
+        TextStats skipping = TextStats.of(page.body(), element -> element.normalName().equals("nav"));
+        page.selectFirst("nav").remove();
+        TextStats after = TextStats.of(page.body());
+
+        Element all = page.getElementById("all");
+        assertEquals(after.text(all), skipping.text(all));
+        assertEquals(after.commas(all), skipping.commas(all));
+        assertEquals(0, skipping.linkDensity(all));
+    }
 }
