@@ -179,7 +179,7 @@ public final class CacheStore {
     private static EntryMeta parse(Path metaFile, byte[] json) throws CorruptEntryException {
         EntryMeta meta;
         try {
-            meta = MetaJson.mapper().readValue(json, EntryMeta.class);
+            meta = EntryMetaReader.read(json);
         } catch (JacksonException e) {
             throw new CorruptEntryException(metaFile, "not valid meta.json: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException | RuntimeException e) {
