@@ -1,12 +1,13 @@
 package org.snapcache.cache;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -23,10 +24,13 @@ public final class MetaJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = MAPPER.writer(printer());
+
+    private static DefaultPrettyPrinter printer() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    }
 
     private MetaJson() {}
 
@@ -35,15 +39,30 @@ public final class MetaJson {
         return MAPPER;
     }
 
-    /** A JSON array written as it goes, formatted as {@link #write} formats it, with one trailing newline. */
-    public static void writeArray(Writer out, Iterable<? extends Object> values) throws IOException {
-        try (SequenceWriter array = WRITER.without(SerializationFeature.CLOSE_CLOSEABLE).writeValuesAsArray(out)) {
-            for (Object value : values) {
-                array.write(value);
+    /** Writes one value of a streamed array. */
+    public interface ValueWriter<T> {
+        void write(JsonGenerator json, T value) throws IOException;
+    }
+
+    /**
+     * A JSON array written field by field as it goes, formatted as {@link #write} formats values,
+     * with one trailing newline, and without building a tree for each value: a report of 100,000
+     * rows. The writer is left open.
+     */
+    public static <T> void writeArray(Writer out, Iterable<T> values, ValueWriter<T> writer) throws IOException {
+        try (JsonGenerator json = STREAMING.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(printer());
+            json.writeStartArray();
+            for (T value : values) {
+                writer.write(json, value);
             }
+            json.writeEndArray();
         }
         out.write("\n");
     }
+
+    private static final JsonFactory STREAMING = new JsonFactory();
 
     /** Pretty JSON with one trailing newline. */
     public static String write(Object value) {

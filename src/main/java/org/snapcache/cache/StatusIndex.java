@@ -1,13 +1,16 @@
 package org.snapcache.cache;
 
+import static org.snapcache.config.DerivedData.readText;
+import static org.snapcache.config.DerivedData.writeText;
+
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import org.snapcache.config.FileStamp;
 
 /**
  * Reads entries' meta.json for a report over the whole cache at the cost of two {@code lstat}
@@ -37,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * modification time of its meta.json and preview.txt; an entry is taken from the index only
  * while both are exactly as recorded, so a run, a crash, a restore or an edit by hand makes it
  * be read from its files again. As git does with its index, an entry changed less than
- * {@link #SETTLE} before it was recorded is not recorded (a change within the same clock tick
+ * {@link FileStamp#SETTLE} before it was recorded is not recorded (a change within the same clock tick
  * would not show). The index is derived data: delete it at any time; an unreadable one is ignored
  * and rewritten.
  */
@@ -46,9 +49,7 @@ public final class StatusIndex {
     public static final String FILE = ".status-index";
 
     private static final String MAGIC = "snapcache status index";
-    private static final int VERSION = 1;
-    /** How long an entry must have been unchanged before its stamps can vouch for it. */
-    static final Duration SETTLE = Duration.ofSeconds(2);
+    private static final int VERSION = 2;
 
     private final CacheStore store;
     private final Path file;
@@ -138,8 +139,13 @@ public final class StatusIndex {
         }
         Record known = recorded.join().get(id);
         if (stamps != null && known != null && Arrays.equals(known.stamps, stamps)) {
-            seen.put(id, known);
-            return Optional.of(known.meta);
+            try {
+                EntryMeta meta = known.meta();
+                seen.put(id, known);
+                return Optional.of(meta);
+            } catch (RuntimeException damaged) {
+                // the index's bytes for this entry do not decode: read its files instead
+            }
         }
         Optional<EntryMeta> meta = store.readMeta(id);
         if (known != null) {
@@ -183,7 +189,7 @@ public final class StatusIndex {
     }
 
     private boolean settled(long[] stamps) {
-        long limit = TimeUnit.SECONDS.toNanos(startedAt.minus(SETTLE).getEpochSecond()) + startedAt.getNano();
+        long limit = TimeUnit.SECONDS.toNanos(startedAt.minus(FileStamp.SETTLE).getEpochSecond()) + startedAt.getNano();
         for (int i = 0; i < stamps.length; i += STAMP) {
             if (stamps[i + 1] != ABSENT && stamps[i + 2] >= limit) {
                 return false;
@@ -233,7 +239,49 @@ public final class StatusIndex {
         return true;
     }
 
-    private record Record(long[] stamps, EntryMeta meta) {}
+    /**
+     * An entry's stamps and meta.json: read from the index, it stays in the index's bytes until
+     * asked for, so that the threads building a report decode it rather than the one loading.
+     */
+    private static final class Record {
+        final long[] stamps;
+        private final ByteBuffer raw;
+        private volatile EntryMeta meta;
+
+        Record(long[] stamps, EntryMeta meta) {
+            this.stamps = stamps;
+            this.raw = null;
+            this.meta = meta;
+        }
+
+        Record(long[] stamps, ByteBuffer raw) {
+            this.stamps = stamps;
+            this.raw = raw;
+        }
+
+        EntryMeta meta() {
+            EntryMeta decoded = meta;
+            if (decoded == null) {
+                decoded = readMeta(raw.duplicate());
+                meta = decoded;
+            }
+            return decoded;
+        }
+
+        void writeTo(DataOutputStream out, ByteArrayOutputStream scratch) throws IOException {
+            if (raw != null) {
+                byte[] bytes = new byte[raw.remaining()];
+                raw.duplicate().get(bytes);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+                return;
+            }
+            scratch.reset();
+            writeMeta(new DataOutputStream(scratch), meta);
+            out.writeInt(scratch.size());
+            scratch.writeTo(out);
+        }
+    }
 
     // ---- the file: a header, then per entry its id, stamps and meta.json fields, then the count again ----
 
@@ -254,7 +302,9 @@ public final class StatusIndex {
                 for (int s = 0; s < stamps.length; s++) {
                     stamps[s] = in.getLong();
                 }
-                records.put(id, new Record(stamps, readMeta(in)));
+                int length = in.getInt();
+                records.put(id, new Record(stamps, in.slice(in.position(), length)));
+                in.position(in.position() + length);
             }
             return in.getInt() == count && !in.hasRemaining() ? records : Map.of();
         } catch (IOException | RuntimeException e) {
@@ -268,12 +318,13 @@ public final class StatusIndex {
         writeText(out, MAGIC);
         out.writeInt(VERSION);
         out.writeInt(records.size());
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         for (Map.Entry<String, Record> entry : records.entrySet()) {
             writeText(out, entry.getKey());
             for (long stamp : entry.getValue().stamps) {
                 out.writeLong(stamp);
             }
-            writeMeta(out, entry.getValue().meta);
+            entry.getValue().writeTo(out, scratch);
         }
         out.writeInt(records.size());
         out.flush();
@@ -301,7 +352,7 @@ public final class StatusIndex {
         out.writeInt(m.consecutiveFailures());
     }
 
-    private static EntryMeta readMeta(ByteBuffer in) throws IOException {
+    private static EntryMeta readMeta(ByteBuffer in) {
         int schemaVersion = in.getInt();
         String id = readText(in);
         String url = readText(in);
@@ -332,31 +383,7 @@ public final class StatusIndex {
                 textWarning, lastAttemptAt, lastError, consecutiveFailures);
     }
 
-    /** No field of a meta.json is near this long; a larger length means a damaged index. */
-    private static final int MAX_TEXT = 1 << 24;
 
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readText(ByteBuffer in) throws IOException {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        if (length > MAX_TEXT) {
-            throw new IOException("a field of " + length + " bytes");
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
         out.writeBoolean(instant != null);

@@ -55,7 +55,7 @@ public final class SnapcacheCommand implements Runnable {
     }
 
     Snapcache open() throws ConfigException {
-        Settings settings = new ConfigLoader(Version.userAgent()).load(config);
+        Settings settings = new ConfigLoader(Version.userAgent()).loadKept(config);
         return new Snapcache(settings, environment);
     }
 

@@ -1,6 +1,7 @@
 package org.snapcache.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,7 +15,10 @@ import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.Freshness;
 import org.snapcache.cache.MetaJson;
 import org.snapcache.cache.RetrySchedule;
+import org.snapcache.cache.CacheStore;
+import org.snapcache.cache.StatusIndex;
 import org.snapcache.cache.StatusReport;
+import org.snapcache.config.ConfigLoader;
 import org.snapcache.cache.StatusRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,14 +58,16 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the cache is looked at while the catalogue is read
+        StatusIndex early = StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(parent.config)));
         try (Snapcache snapcache = parent.open()) {
             Instant now = snapcache.environment().clock().instant();
-            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
-                    snapcache.settings().maxAge());
+            StatusIndex index = early.store().dir().equals(snapcache.store().dir()) ? early : StatusIndex.open(snapcache.store());
+            StatusReport report = StatusReport.of(snapcache.settings().resources(), index, now, snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
             if (output.json) {
-                MetaJson.writeArray(out, () -> report.rows().stream().<Object>map(row -> json(row, maxAge)).iterator());
+                MetaJson.writeArray(out, report.rows(), (json, row) -> json(json, row, maxAge));
             } else {
                 printTable(report, now, maxAge, out);
             }
@@ -80,25 +86,35 @@ final class StatusCommand implements Callable<Integer> {
         });
     }
 
-    private static ObjectNode json(StatusRow row, Duration maxAge) {
-        ObjectNode node = MetaJson.mapper().createObjectNode();
-        node.put("id", row.id());
-        node.put("url", row.url());
-        node.put("state", row.state().label());
+    private static void json(JsonGenerator json, StatusRow row, Duration maxAge) throws IOException {
         EntryMeta meta = row.meta().orElse(null);
-        node.put("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
-        node.put("httpStatus", meta == null ? null : meta.httpStatus());
-        node.put("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
-        node.put("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
-        node.put("consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
-        node.put("nextAttemptAt", meta == null ? null
+        json.writeStartObject();
+        json.writeStringField("id", row.id());
+        json.writeStringField("url", row.url());
+        json.writeStringField("state", row.state().label());
+        json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
+        number(json, "httpStatus", meta == null ? null : meta.httpStatus());
+        json.writeStringField("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
+        json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
+        number(json, "consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
+        json.writeStringField("nextAttemptAt", meta == null ? null
                 : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
-        node.put("captureTimestamp", meta == null ? null : meta.captureTimestamp());
-        node.put("contentLength", meta == null ? null : meta.contentLength());
-        node.put("title", meta == null ? null : meta.title());
-        node.put("stableId", meta == null ? null : meta.stableId());
-        row.problem().ifPresent(problem -> node.put("problem", problem));
-        return node;
+        json.writeStringField("captureTimestamp", meta == null ? null : meta.captureTimestamp());
+        number(json, "contentLength", meta == null ? null : meta.contentLength());
+        json.writeStringField("title", meta == null ? null : meta.title());
+        json.writeStringField("stableId", meta == null ? null : meta.stableId());
+        if (row.problem().isPresent()) {
+            json.writeStringField("problem", row.problem().get());
+        }
+        json.writeEndObject();
+    }
+
+    private static void number(JsonGenerator json, String field, Integer value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
+        }
     }
 
     /**

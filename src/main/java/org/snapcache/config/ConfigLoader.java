@@ -1,9 +1,11 @@
 package org.snapcache.config;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +36,55 @@ public final class ConfigLoader {
     }
 
     public Settings load(Path configFile) throws ConfigException {
+        return load(configFile, new SourcesRecorder());
+    }
+
+    /**
+     * As {@link #load}, but a large catalogue is not parsed again while neither config.yaml nor
+     * any resource file it names has changed: see {@link CatalogueSnapshot}.
+     */
+    public Settings loadKept(Path configFile) throws ConfigException {
+        String code = CatalogueSnapshot.code() + " " + defaultUserAgent;
+        Optional<Settings> kept = CatalogueSnapshot.read(configFile, likelyCacheDir(configFile), code);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Instant readAt = Instant.now();
+        SourcesRecorder recorder = new SourcesRecorder();
+        Settings settings = load(configFile, recorder);
+        recorder.sources(configFile, code).ifPresent(sources -> CatalogueSnapshot.write(settings, sources, readAt));
+        return settings;
+    }
+
+    /** The stamps of the files a configuration is read from, each taken before the file is read. */
+    private static final class SourcesRecorder {
+        FileStamp config;
+        final List<CatalogueSnapshot.Sources.Pattern> patterns = new ArrayList<>();
+        boolean usable = true;
+
+        Optional<FileStamp> stamp(Path file) {
+            try {
+                Optional<FileStamp> stamp = FileStamp.of(file);
+                usable &= stamp.isPresent();
+                return stamp;
+            } catch (IOException e) {
+                usable = false;
+                return Optional.empty();
+            }
+        }
+
+        Optional<CatalogueSnapshot.Sources> sources(Path configFile, String code) {
+            return usable && config != null
+                    ? Optional.of(new CatalogueSnapshot.Sources(configFile, config, patterns, code)) : Optional.empty();
+        }
+    }
+
+    private Settings load(Path configFile, SourcesRecorder recorder) throws ConfigException {
         String shown = configFile.toString();
         if (!Files.isRegularFile(configFile)) {
             throw new ConfigException(List.of(shown + ": no such configuration file"));
         }
+        recorder.config = recorder.stamp(configFile).orElse(null);
         Path folder = configFile.toAbsolutePath().normalize().getParent();
         Problems problems = new Problems();
         YamlNode.Mapping top = topMapping(reader.read(configFile, shown), shown, problems);
@@ -58,13 +105,40 @@ public final class ConfigLoader {
             entries.read(inline.get(i), shown, i, true).ifPresent(resources::add);
         }
         for (YamlNode pattern : fields.list("resource-files")) {
-            resources.addAll(resourceFiles(pattern, configFile, folder, shown, entries, problems));
+            resources.addAll(resourceFiles(pattern, configFile, folder, shown, entries, problems, recorder));
         }
         rejectDuplicates(resources, problems);
         if (!problems.isEmpty() || archive == null || http == null) {
             throw new ConfigException(problems.lines());
         }
         return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, resources);
+    }
+
+    /**
+     * Where the cache folder most likely is, from a glance at the file's lines rather than a
+     * parse: the value of a {@code cache-dir:} line at the top level, or the default. Only for
+     * work that may start early (finding a {@link CatalogueSnapshot}, looking at the cache while
+     * the catalogue is read); the loaded settings decide.
+     */
+    public static Path likelyCacheDir(Path configFile) {
+        Path folder = configFile.toAbsolutePath().normalize().getParent();
+        String dir = "cache";
+        try (BufferedReader lines = Files.newBufferedReader(configFile)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("cache-dir:")) {
+                    String value = line.substring("cache-dir:".length()).replaceFirst("\\s+#.*$", "").strip();
+                    if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                            && value.charAt(value.length() - 1) == value.charAt(0)) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    dir = value.isEmpty() ? dir : value;
+                    break;
+                }
+            }
+            return folder.resolve(dir).normalize();
+        } catch (IOException | RuntimeException e) {
+            return folder.resolve("cache");
+        }
     }
 
     private static YamlNode.Mapping topMapping(Optional<YamlNode> root, String shown, Problems problems) {
@@ -142,7 +216,7 @@ public final class ConfigLoader {
     }
 
     private List<Resource> resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
-            ResourceEntries entries, Problems problems) {
+            ResourceEntries entries, Problems problems, SourcesRecorder recorder) {
         if (!(pattern instanceof YamlNode.Scalar scalar) || scalar.text() == null || scalar.text().isBlank()) {
             problems.add(shown, pattern.line(), "resource-files", "each entry must be a file name or glob, got " + pattern.kind());
             return List.of();
@@ -157,6 +231,11 @@ public final class ConfigLoader {
         if (files.isEmpty()) {
             problems.add(shown, pattern.line(), "resource-files", "\"" + scalar.text() + "\" matches no file");
         }
+        List<FileStamp> stamps = new ArrayList<>();
+        for (Path file : files) {
+            stamps.add(recorder.stamp(file).orElse(null));
+        }
+        recorder.patterns.add(new CatalogueSnapshot.Sources.Pattern(scalar.text().trim(), files, stamps));
         List<Resource> resources = new ArrayList<>();
         for (Path file : files) {
             String fileShown = configFile.resolveSibling(folder.relativize(file)).toString();

@@ -290,6 +290,7 @@ class SnapcacheCommandTest {
         Cli.Result result = snapcache("status", "--json");
 
         assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("[\n  {\n    \"id\": ") && result.out().endsWith("  }\n]\n"), result.out());
         Map<String, String> states = new TreeMap<>();
         for (JsonNode row : MetaJson.mapper().readTree(result.out())) {
             states.put(row.get("url").asText().isEmpty() ? row.get("id").asText() : row.get("url").asText(), row.get("state").asText());
