@@ -281,6 +281,30 @@ public final class CacheStore {
     }
 
     /**
+     * Removes an entry; call only while holding the lock. The folder is first renamed to a
+     * temporary name, so that a crash halfway leaves a leftover {@link #recover} deletes, never a
+     * half-deleted entry.
+     */
+    public void remove(String id) throws IOException {
+        Path folder = entryDir(id);
+        Path doomed = dir.resolve(AtomicFiles.TEMP_PREFIX + "removed-" + id + "-" + AtomicFiles.randomSuffix());
+        Files.move(folder, doomed, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(doomed);
+    }
+
+    /** Files and folders an interrupted writer left in the cache folder, which the next run removes. */
+    public List<String> leftovers() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".{tmp,aside}-*")) {
+                entries.forEach(entry -> names.add(entry.getFileName().toString()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /**
      * Repairs what an interrupted writer left behind; call only while holding the lock. An entry
      * set aside whose replacement never arrived is put back; staging folders, entries set aside
      * and temporary files are deleted.

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = SnapcacheCommand.VersionProvider.class,
         description = "Keeps a local, inspectable cache of text previews of web resources, read through a Wayback-style archive.",
         subcommands = {RunCommand.class, RefreshCommand.class, StatusCommand.class, ShowCommand.class, CapturesCommand.class,
+            PruneCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 some resource failed (or status --fail-on matched), 2 bad usage or configuration,",
             "3 resource not in catalogue or cache, 4 another run holds the cache lock.",
@@ -51,7 +52,7 @@ public final class SnapcacheCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status or show");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune or verify");
     }
 
     Snapcache open() throws ConfigException {

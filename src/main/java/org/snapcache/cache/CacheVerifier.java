@@ -1,0 +1,68 @@
+package org.snapcache.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.snapcache.config.ResourceId;
+
+/**
+ * Checks every entry of a cache as far as its files allow: meta.json parses and names its folder,
+ * preview.txt is valid UTF-8 of the length meta.json gives, and a preview that is the whole text
+ * (not truncated) hashes to meta.json's contentHash. Leftovers of an interrupted run are listed too.
+ */
+public final class CacheVerifier {
+
+    /** One thing wrong, with the entry (or leftover) it is about. */
+    public record Problem(String entry, String message) {}
+
+    /** What a check of the whole cache found. */
+    public record Report(int entries, List<Problem> problems) {}
+
+    public Report verify(CacheStore store) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        List<String> ids = store.ids();
+        for (String id : ids) {
+            check(store, id).ifPresent(message -> problems.add(new Problem(id, message)));
+        }
+        for (String leftover : store.leftovers()) {
+            problems.add(new Problem(leftover, store.dir().resolve(leftover) + ": left by an interrupted run; the next run removes it"));
+        }
+        return new Report(ids.size(), problems);
+    }
+
+    /** What is wrong with one entry, if anything. */
+    static Optional<String> check(CacheStore store, String id) {
+        CachedEntry entry;
+        try {
+            Optional<CachedEntry> read = store.read(id);
+            if (read.isEmpty()) {
+                return Optional.of(store.entryDir(id) + ": an empty folder, no meta.json");
+            }
+            entry = read.get();
+        } catch (CorruptEntryException e) {
+            return Optional.of(e.getMessage());
+        }
+        EntryMeta meta = entry.meta();
+        if (entry.preview().isEmpty()) {
+            return Optional.empty();
+        }
+        String preview = entry.preview().get();
+        String where = store.entryDir(id).resolve(CacheStore.META) + ": ";
+        boolean longer = meta.contentLength() > meta.previewLength();
+        if (meta.truncated() != null && meta.truncated() != longer) {
+            return Optional.of(where + "truncated is " + meta.truncated() + " but contentLength " + meta.contentLength()
+                    + " and previewLength " + meta.previewLength() + " say otherwise");
+        }
+        if (!longer) {
+            String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(preview.getBytes(StandardCharsets.UTF_8)));
+            if (!hash.equals(meta.contentHash())) {
+                return Optional.of(store.entryDir(id).resolve(CacheStore.PREVIEW) + ": does not hash to the contentHash in meta.json"
+                        + " (the preview is the whole text, so the two must agree)");
+            }
+        }
+        return Optional.empty();
+    }
+}
