@@ -69,7 +69,7 @@ final class BatchRun {
         long deferred = count(outcomes, RefreshOutcome.Status.DEFERRED);
         long changed = outcomes.stream().filter(RefreshOutcome::changed).count();
         long first = outcomes.stream().filter(RefreshOutcome::first).count();
-        int total = plan.due().size() + plan.fresh() + plan.waiting();
+        int total = plan.due().size() + plan.fresh() + plan.waiting() + plan.overLimit();
         StringBuilder line = new StringBuilder(name + ": " + total + (total == 1 ? " resource" : " resources") + ": refreshed "
                 + refreshed + " (" + first + " new, " + changed + " changed), failed " + failed);
         if (deferred > 0) {
@@ -78,6 +78,9 @@ final class BatchRun {
         line.append(", skipped ").append(plan.fresh()).append(" fresh");
         if (plan.waiting() > 0) {
             line.append(" and ").append(plan.waiting()).append(" waiting to retry");
+        }
+        if (plan.overLimit() > 0) {
+            line.append(", ").append(plan.overLimit()).append(" more due over --limit");
         }
         out.println(line.append(", in ").append(elapsed));
         for (RefreshOutcome outcome : outcomes) {

@@ -49,7 +49,7 @@ final class RefreshCommand implements Callable<Integer> {
                 Resource resource = Catalogue.find(snapcache.settings(), snapcache.store(), name);
                 named.putIfAbsent(resource.id(), at == null ? resource : resource.pinnedAt(at));
             }
-            return BatchRun.execute(snapcache, new RunPlan(new ArrayList<>(named.values()), 0, 0), "refresh",
+            return BatchRun.execute(snapcache, RunPlan.asked(new ArrayList<>(named.values())), "refresh",
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -3,11 +3,17 @@ package org.snapcache.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
 import org.snapcache.cache.StatusReport;
+import org.snapcache.config.Durations;
+import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RunPlan;
+import org.snapcache.pipeline.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +25,10 @@ import picocli.CommandLine.Spec;
         description = {"The nightly job: refresh every catalogue resource that is missing, stale, corrupt, or failed",
             "and due for its retry (failing resources are retried after 1, 2, 4, ... days, at most max-age)."},
         footer = {"", "Example (crontab, 03:17 every night):",
-            "  17 3 * * *  cd /srv/wiki && ./snapcache run >> snapcache.log 2>&1"})
+            "  17 3 * * *  cd /srv/wiki && ./snapcache run >> snapcache.log 2>&1",
+            "Example (see tonight's work; then at most 500 resources within two hours):",
+            "  snapcache run --dry-run", "  snapcache run --limit 500 --time-budget 2h",
+            "Example (machine 2 of 4 sharing the catalogue):", "  snapcache run --shard 2/4"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -31,12 +40,37 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Try failing resources now, whatever their retry pause.")
     boolean retryFailed;
 
+    @Option(names = "--dry-run", description = "List what would be fetched, and why, and fetch nothing.")
+    boolean dryRun;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Fetch at most N resources, oldest preview first.")
+    Integer limit;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION",
+            description = "Start no new fetch after this long (30m, 2h); what is left waits for the next run.")
+    String timeBudget;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Take only shard I of N of the catalogue (by a hash of each id), so that N machines share it.")
+    String shard;
+
     @Option(names = "--request-log", paramLabel = "FILE",
             description = "Write a line for every archive request as it starts (seconds since the first, host) to FILE.")
     Path requestLog;
 
     @Override
     public Integer call() throws Exception {
+        if (limit != null && limit < 1) {
+            throw new UsageException("--limit: must be at least 1, got " + limit);
+        }
+        Duration budget = timeBudget == null ? null : Durations.parse(timeBudget).filter(d -> !d.isNegative())
+                .orElseThrow(() -> new UsageException("--time-budget: \"" + timeBudget + "\" is not a duration such as 30m or 2h"));
+        Shard part;
+        try {
+            part = shard == null ? new Shard(1, 1) : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard: " + e.getMessage());
+        }
         try (Snapcache snapcache = parent.open()) {
             if (requestLog != null) {
                 try {
@@ -47,10 +81,27 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             Instant now = snapcache.environment().clock().instant();
-            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.store(), now,
-                    snapcache.settings().maxAge());
-            RunPlan plan = RunPlan.of(snapcache.settings().resources(), report, now, snapcache.settings().maxAge(), retryFailed);
-            return BatchRun.execute(snapcache, plan, "run", spec.commandLine().getOut(), spec.commandLine().getErr());
+            List<Resource> catalogue = part.of(snapcache.settings().resources());
+            StatusReport report = StatusReport.of(catalogue, snapcache.store(), now, snapcache.settings().maxAge());
+            RunPlan plan = RunPlan.of(catalogue, report, now, snapcache.settings().maxAge(), retryFailed);
+            if (limit != null) {
+                plan = plan.limitedTo(limit, report);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (dryRun) {
+                for (Resource resource : plan.due()) {
+                    out.println("would fetch " + resource.id() + " " + resource.url() + " (" + plan.reason(resource) + ")");
+                }
+                out.println("run --dry-run: would fetch " + plan.due().size() + " of " + catalogue.size()
+                        + (shard == null ? "" : " (shard " + part + ")") + "; " + plan.fresh() + " fresh, " + plan.waiting()
+                        + " waiting to retry" + (plan.overLimit() > 0 ? ", " + plan.overLimit() + " more over --limit" : ""));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (budget != null) {
+                snapcache.stopSignal().stopAfter(budget, "the time budget of " + timeBudget.trim() + " is used up");
+            }
+            return BatchRun.execute(snapcache, plan, "run", out, spec.commandLine().getErr());
         }
     }
 }

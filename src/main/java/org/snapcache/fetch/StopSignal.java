@@ -1,5 +1,6 @@
 package org.snapcache.fetch;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,6 +13,20 @@ public final class StopSignal {
 
     public void stop(String why) {
         reason.compareAndSet(null, why);
+    }
+
+    /** Stops the run once {@code budget} has passed (of wall time, from now), unless it ends first. */
+    public void stopAfter(Duration budget, String why) {
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(budget.toMillis());
+                stop(why);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "snapcache-time-budget");
+        timer.setDaemon(true);
+        timer.start();
     }
 
     public boolean stopped() {

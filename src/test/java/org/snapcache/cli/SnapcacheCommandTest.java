@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -513,5 +515,73 @@ class SnapcacheCommandTest {
             assertTrue(help.out().contains("Usage: snapcache " + command), help.out());
             assertTrue(help.out().contains("Example"), command + " help has an example");
         }
+    }
+
+    static List<String> wouldFetch(Cli.Result dryRun) {
+        return dryRun.out().lines().filter(line -> line.startsWith("would fetch ")).map(line -> line.split(" ")[2]).toList();
+    }
+
+    static List<String> attempted(Cli.Result run) {
+        return run.err().lines().filter(line -> line.matches("\\[\\d+/\\d+\\] (new|changed|same|failed) .*"))
+                .map(line -> line.split(" +")[2]).sorted().toList();
+    }
+
+    @Test
+    void aDryRunListsWhatARunThenFetchesWithWhyAndTouchesNothing() throws Exception {
+        Cli.Result dryRun = snapcache("run", "--dry-run");
+
+        assertEquals(0, dryRun.exitCode(), dryRun.err());
+        assertTrue(dryRun.out().contains("would fetch " + ResourceId.forUrl(NASA) + " " + NASA + " (missing)"), dryRun.out());
+        assertTrue(dryRun.out().contains("run --dry-run: would fetch 4 of 4; 0 fresh, 0 waiting to retry"), dryRun.out());
+        assertTrue(archive.getAllServeEvents().isEmpty(), "a dry run asks the archive nothing");
+        assertFalse(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(NASA))));
+
+        Cli.Result run = snapcache("run");
+
+        assertEquals(wouldFetch(dryRun).stream().sorted().toList(), attempted(run));
+    }
+
+    @Test
+    void aLimitedRunFetchesTheOldestFirstAndLeavesTheRestForTheNext() throws Exception {
+        Cli.Result first = snapcache("run", "--limit", "2");
+
+        assertEquals(List.of(ResourceId.forUrl(FAQS), ResourceId.forUrl(NASA)).stream().sorted().toList(), attempted(first));
+        assertTrue(first.out().contains("2 more due over --limit"), first.out());
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+
+        // a month on, the two fetched are stale and older than nothing: the two never fetched go first
+        Cli.Result dryRun = snapcache(Cli.at(NOW.plus(Duration.ofDays(40))), "run", "--dry-run", "--limit", "3");
+        assertEquals(List.of(ResourceId.forUrl(BIRDS), ResourceId.forUrl(UNARCHIVED), ResourceId.forUrl(FAQS)), wouldFetch(dryRun));
+        assertTrue(dryRun.out().contains("(stale: fetched 40 days ago)"), dryRun.out());
+        assertTrue(dryRun.out().contains("1 more over --limit"), dryRun.out());
+    }
+
+    @Test
+    void shardsSplitTheCatalogueWithNoOverlapAndNoGap() {
+        List<String> one = wouldFetch(snapcache("run", "--dry-run", "--shard", "1/2"));
+        List<String> two = wouldFetch(snapcache("run", "--dry-run", "--shard", "2/2"));
+
+        Set<String> all = new HashSet<>(one);
+        all.addAll(two);
+        assertEquals(4, one.size() + two.size());
+        assertEquals(4, all.size());
+        Cli.Result bad = snapcache("run", "--shard", "3/2");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--shard: shard 3/2 does not exist"), bad.err());
+    }
+
+    @Test
+    void aTimeBudgetStopsStartingFetchesAndSaysSo() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  retries: 2\n", "  retries: 2\n  concurrency: 1\n"));
+        archive.stubFor(get("/web/" + NOW_TS + "id_/" + FAQS).willReturn(aResponse().withStatus(302).withFixedDelay(2000)
+                .withHeader("Location", "/web/20201027220743id_/" + FAQS)));
+
+        Cli.Result run = snapcache("run", "--time-budget", "1s");
+
+        assertEquals(List.of(ResourceId.forUrl(FAQS)), attempted(run), run.err());
+        assertTrue(run.out().contains("left for the next run 3"), run.out());
+        assertTrue(run.out().contains("stopped early: the time budget of 1s is used up"), run.out());
+        Cli.Result bad = snapcache("run", "--time-budget", "soon");
+        assertEquals(2, bad.exitCode());
     }
 }
