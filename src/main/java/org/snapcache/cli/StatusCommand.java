@@ -6,8 +6,15 @@ import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.snapcache.Snapcache;
@@ -32,7 +39,9 @@ import picocli.CommandLine.Spec;
         description = "Freshness report of every catalogue resource, and of cache entries no longer in the catalogue.",
         footer = {"", "States: fresh, stale (older than max-age), failed (no preview, last attempt failed),",
             "missing (never attempted), orphaned (in the cache, not the catalogue), corrupt (unreadable entry).",
-            "", "Example (alert when anything failed):", "  snapcache status --fail-on failed"})
+            "", "Rows come worst first (corrupt, failed, stale, missing, orphaned, fresh), oldest preview first within a state.",
+            "", "Example (alert when anything failed):", "  snapcache status --fail-on failed",
+            "Example (what needs attention, for a spreadsheet):", "  snapcache status --only failed,stale --csv > attention.csv"})
 final class StatusCommand implements Callable<Integer> {
 
     /** What {@code --fail-on} can ask for. */
@@ -56,8 +65,23 @@ final class StatusCommand implements Callable<Integer> {
             description = "Exit 1 when an entry is ${COMPLETION-CANDIDATES} (stale: anything not fresh; failed: failed or corrupt).")
     FailOn failOn;
 
+    @Option(names = "--only", split = ",", paramLabel = "STATE",
+            description = "List only entries in these states (comma-separated): stale, failed, missing, orphaned, corrupt, fresh.")
+    List<String> only;
+
+    @Option(names = "--csv", description = "Print CSV (the fields of --json) instead of a table.")
+    boolean csv;
+
+    /** The order of the report: what needs attention first. */
+    private static final List<Freshness> WORST_FIRST = List.of(Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
+            Freshness.MISSING, Freshness.ORPHANED, Freshness.FRESH);
+
     @Override
     public Integer call() throws Exception {
+        Set<Freshness> shown = shownStates();
+        if (csv && output.json) {
+            throw new UsageException("give --json or --csv, not both");
+        }
         // the cache is looked at while the catalogue is read
         StatusIndex early = StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(parent.config)));
         try (Snapcache snapcache = parent.open()) {
@@ -66,10 +90,13 @@ final class StatusCommand implements Callable<Integer> {
             StatusReport report = StatusReport.of(snapcache.settings().resources(), index, now, snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
+            List<StatusRow> rows = sorted(report.rows().stream().filter(row -> shown.contains(row.state())).toList());
             if (output.json) {
-                MetaJson.writeArray(out, report.rows(), (json, row) -> json(json, row, maxAge));
+                MetaJson.writeArray(out, rows, (json, row) -> json(json, row, maxAge));
+            } else if (csv) {
+                printCsv(rows, maxAge, out);
             } else {
-                printTable(report, now, maxAge, out);
+                printTable(report, rows, now, maxAge, out);
             }
             out.flush();
             return matches(report) ? ExitCodes.FAILURES : ExitCodes.OK;
@@ -121,12 +148,79 @@ final class StatusCommand implements Callable<Integer> {
      * One line per row, in columns; written through a buffer and flushed once, since the
      * command line's writer flushes at every line and a report may have 100,000 of them.
      */
-    private static void printTable(StatusReport report, Instant now, Duration maxAge, PrintWriter target) {
+    private Set<Freshness> shownStates() {
+        if (only == null || only.isEmpty()) {
+            return EnumSet.allOf(Freshness.class);
+        }
+        Set<Freshness> states = EnumSet.noneOf(Freshness.class);
+        for (String name : only) {
+            Freshness state = Arrays.stream(Freshness.values()).filter(f -> f.label().equals(name.trim().toLowerCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> new UsageException("--only: \"" + name + "\" is not a state; use "
+                            + WORST_FIRST.stream().map(Freshness::label).collect(Collectors.joining(", "))));
+            states.add(state);
+        }
+        return states;
+    }
+
+    /** Worst state first; within a state the oldest preview first, then the catalogue's order. */
+    static List<StatusRow> sorted(List<StatusRow> rows) {
+        List<StatusRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt((StatusRow row) -> WORST_FIRST.indexOf(row.state()))
+                .thenComparing(row -> row.meta().map(EntryMeta::fetchedAt).orElse(Instant.MIN)));
+        return sorted;
+    }
+
+    /** The summary's second line: how old the previews are, oldest, median and 90th percentile. */
+    static String ages(StatusReport report, Instant now) {
+        List<Instant> fetched = report.rows().stream().map(row -> row.meta().map(EntryMeta::fetchedAt).orElse(null))
+                .filter(Objects::nonNull).sorted(Comparator.reverseOrder()).toList();
+        if (fetched.isEmpty()) {
+            return "no previews yet";
+        }
+        return "preview age: oldest " + Formats.age(fetched.get(fetched.size() - 1), now)
+                + ", median " + Formats.age(fetched.get((fetched.size() - 1) / 2), now)
+                + ", 90th percentile " + Formats.age(fetched.get((int) Math.ceil(0.9 * fetched.size()) - 1), now);
+    }
+
+    private static final List<String> CSV_FIELDS = List.of("id", "url", "state", "fetchedAt", "httpStatus", "lastError",
+            "lastAttemptAt", "consecutiveFailures", "nextAttemptAt", "captureTimestamp", "contentLength", "title", "stableId",
+            "problem");
+
+    private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter target) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(target, 1 << 16), false);
+        out.print(String.join(",", CSV_FIELDS) + "\r\n");
+        for (StatusRow row : rows) {
+            EntryMeta meta = row.meta().orElse(null);
+            List<Object> values = Arrays.asList(row.id(), row.url(), row.state().label(),
+                    meta == null ? null : meta.fetchedAt(), meta == null ? null : meta.httpStatus(),
+                    meta == null ? row.problem().orElse(null) : meta.lastError(), meta == null ? null : meta.lastAttemptAt(),
+                    meta == null ? null : meta.consecutiveFailures(),
+                    meta == null ? null : RetrySchedule.nextAttempt(meta, maxAge).orElse(null),
+                    meta == null ? null : meta.captureTimestamp(), meta == null ? null : meta.contentLength(),
+                    meta == null ? null : meta.title(), meta == null ? null : meta.stableId(), row.problem().orElse(null));
+            out.print(values.stream().map(StatusCommand::csvField).collect(Collectors.joining(",")) + "\r\n");
+        }
+        out.flush();
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty. */
+    static String csvField(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    private static void printTable(StatusReport report, List<StatusRow> rows, Instant now, Duration maxAge, PrintWriter target) {
         PrintWriter out = new PrintWriter(new BufferedWriter(target, 1 << 16), false);
         StringBuilder line = new StringBuilder(256);
         row(line, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
         out.write(line.toString());
-        for (StatusRow row : report.rows()) {
+        for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
             String error = row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError());
@@ -148,6 +242,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
                 .map(state -> counts.getOrDefault(state, 0) + " " + state.label())
                 .collect(Collectors.joining(", ")));
+        out.println(ages(report, now));
         out.flush();
     }
 

@@ -584,4 +584,37 @@ class SnapcacheCommandTest {
         Cli.Result bad = snapcache("run", "--time-budget", "soon");
         assertEquals(2, bad.exitCode());
     }
+
+    @Test
+    void statusPutsWhatIsWrongFirstFiltersByStateAndSumsUpTheAges() {
+        snapcache("run");
+        Environment later = Cli.at(NOW.plus(Duration.ofDays(31)));
+
+        Cli.Result status = snapcache(later, "status");
+
+        List<String> states = status.out().lines().skip(1).takeWhile(line -> !line.isEmpty()).map(line -> line.split(" +")[1]).toList();
+        assertEquals(List.of("failed", "stale", "stale", "stale"), states, status.out());
+        assertTrue(status.out().contains("preview age: oldest 31d, median 31d, 90th percentile 31d"), status.out());
+
+        Cli.Result failed = snapcache(later, "status", "--only", "failed");
+        assertEquals(2 + 3, failed.out().lines().count(), failed.out());
+        assertTrue(failed.out().contains(ResourceId.forUrl(UNARCHIVED)), failed.out());
+
+        Cli.Result csv = snapcache(later, "status", "--only", "stale,failed", "--csv");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("id,url,state,fetchedAt,httpStatus,lastError,lastAttemptAt,consecutiveFailures,nextAttemptAt,"
+                + "captureTimestamp,contentLength,title,stableId,problem", lines.get(0));
+        assertEquals(5, lines.size(), csv.out());
+        assertTrue(lines.get(1).startsWith(ResourceId.forUrl(UNARCHIVED) + "," + UNARCHIVED + ",failed,"), lines.get(1));
+        assertEquals(2, snapcache(later, "status", "--only", "broken").exitCode());
+        assertEquals(2, snapcache(later, "status", "--csv", "--json").exitCode());
+    }
+
+    @Test
+    void csvQuotesWhatWouldBreakAField() {
+        assertEquals("plain", StatusCommand.csvField("plain"));
+        assertEquals("\"a, b\"", StatusCommand.csvField("a, b"));
+        assertEquals("\"say \"\"hi\"\"\"", StatusCommand.csvField("say \"hi\""));
+        assertEquals("", StatusCommand.csvField(null));
+    }
 }
