@@ -7,6 +7,7 @@ import org.snapcache.Version;
 import org.snapcache.config.ConfigException;
 import org.snapcache.config.ConfigLoader;
 import org.snapcache.config.Settings;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Keeps a local, inspectable cache of text previews of web resources, read through a Wayback-style archive.",
         subcommands = {RunCommand.class, RefreshCommand.class, StatusCommand.class, ShowCommand.class, CapturesCommand.class,
             PruneCommand.class, VerifyCommand.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done, 1 some resource failed (or status --fail-on matched), 2 bad usage or configuration,",
             "3 resource not in catalogue or cache, 4 another run holds the cache lock.",
             "", "Example: snapcache --config config.yaml run"})

@@ -617,4 +617,17 @@ class SnapcacheCommandTest {
         assertEquals("\"say \"\"hi\"\"\"", StatusCommand.csvField("say \"hi\""));
         assertEquals("", StatusCommand.csvField(null));
     }
+
+    @Test
+    void everyCommandsHelpHasAnExampleAndTheShellCompletionKnowsThemAll() {
+        for (String command : List.of("run", "refresh", "status", "show", "captures", "prune", "verify")) {
+            Cli.Result help = snapcache(command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().contains("Example"), command + " --help:\n" + help.out());
+        }
+        Cli.Result completion = Cli.run(Cli.at(NOW), "generate-completion");
+        assertEquals(0, completion.exitCode(), completion.err());
+        assertTrue(completion.out().contains("complete -F _complete_snapcache"), completion.out());
+        assertTrue(completion.out().contains("prune") && completion.out().contains("--time-budget"), completion.out());
+    }
 }
