@@ -25,8 +25,20 @@ final class BatchRun {
 
     private BatchRun() {}
 
+    /**
+     * How a run reports as it goes, on stderr: a live progress line (on a terminal, unless quiet),
+     * and one line per resource ({@code -v}); failures always get their line.
+     */
+    record Feedback(boolean progress, boolean verbose) {
+
+        /** A progress line when the command runs on a terminal and was not asked to be quiet. */
+        static Feedback of(boolean quiet, boolean verbose) {
+            return new Feedback(!quiet && System.console() != null, verbose);
+        }
+    }
+
     /** @return the exit code: 0, or 1 when any resource failed or was left for the next run */
-    static int execute(Snapcache snapcache, RunPlan plan, String name, PrintWriter out, PrintWriter err)
+    static int execute(Snapcache snapcache, RunPlan plan, String name, PrintWriter out, PrintWriter err, Feedback feedback)
             throws IOException, LockHeldException, InterruptedException {
         long started = snapcache.environment().ticker().nanos();
         try (CacheLock lock = CacheLock.acquire(snapcache.store().dir(), snapcache.environment().clock().instant())) {
@@ -36,6 +48,8 @@ final class BatchRun {
             }
             List<Resource> due = plan.due();
             AtomicInteger done = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            Progress progress = feedback.progress() ? new Progress(err, name, due.size(), snapcache.environment().ticker()::nanos) : null;
             CountDownLatch finished = new CountDownLatch(1);
             Thread onSignal = new Thread(() -> {
                 snapcache.stopSignal().stop("snapcache was asked to stop");
@@ -48,10 +62,30 @@ final class BatchRun {
                         return; // the summary says why, once, instead of a line for each of thousands
                     }
                     synchronized (err) {
-                        err.println(progress(outcome, done.incrementAndGet(), due.size()));
+                        int count = done.incrementAndGet();
+                        boolean failure = outcome.status() == RefreshOutcome.Status.FAILED;
+                        if (failure) {
+                            failed.incrementAndGet();
+                        }
+                        if (failure || feedback.verbose()) {
+                            String line = progress(outcome, count, due.size());
+                            if (progress != null) {
+                                progress.println(line);
+                            } else {
+                                err.println(line);
+                            }
+                        }
+                        if (progress != null) {
+                            progress.update(count, failed.get());
+                        }
                         err.flush();
                     }
                 });
+                if (progress != null) {
+                    synchronized (err) {
+                        progress.clear();
+                    }
+                }
                 String elapsed = Formats.seconds(snapcache.environment().ticker().nanos() - started);
                 return summarise(snapcache, plan, name, outcomes, elapsed, out);
             } finally {

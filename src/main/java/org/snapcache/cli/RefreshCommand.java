@@ -37,6 +37,9 @@ final class RefreshCommand implements Callable<Integer> {
             description = "Use the capture nearest this Wayback timestamp (1-14 digits, yyyyMMddHHmmss) for this refresh.")
     String at;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line, even on a terminal.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         if (at != null && !Timestamps.isTimestamp(at)) {
@@ -50,7 +53,7 @@ final class RefreshCommand implements Callable<Integer> {
                 named.putIfAbsent(resource.id(), at == null ? resource : resource.pinnedAt(at));
             }
             return BatchRun.execute(snapcache, RunPlan.asked(new ArrayList<>(named.values())), "refresh",
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), BatchRun.Feedback.of(quiet, parent.verbose));
         }
     }
 }

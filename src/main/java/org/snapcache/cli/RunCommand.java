@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Write a line for every archive request as it starts (seconds since the first, host) to FILE.")
     Path requestLog;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line, even on a terminal.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         if (limit != null && limit < 1) {
@@ -101,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
             if (budget != null) {
                 snapcache.stopSignal().stopAfter(budget, "the time budget of " + timeBudget.trim() + " is used up");
             }
-            return BatchRun.execute(snapcache, plan, "run", out, spec.commandLine().getErr());
+            return BatchRun.execute(snapcache, plan, "run", out, spec.commandLine().getErr(),
+                    BatchRun.Feedback.of(quiet, parent.verbose));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class SnapcacheCommand implements Runnable {
             description = "Configuration file (default: ./config.yaml).")
     Path config;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
+    @Option(names = {"-v", "--verbose"}, description = "A line for every resource run or refresh handles, and stack traces of failures.")
     boolean verbose;
 
     private final Environment environment;

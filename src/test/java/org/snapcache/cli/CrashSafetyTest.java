@@ -79,7 +79,7 @@ class CrashSafetyTest {
                 .start();
     }
 
-    /** Reads the run's progress lines until {@code count} resources are done. */
+    /** Reads the run's lines for each resource (it runs with -v) until {@code count} resources are done. */
     static void awaitProgress(Process process, int count) throws IOException {
         BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         int seen = 0;
@@ -112,7 +112,7 @@ class CrashSafetyTest {
         Random random = new Random(20261127);
         int previews = 0;
         for (int kill = 0; kill < 5; kill++) {
-            Process run = start("run");
+            Process run = start("-v", "run");
             awaitProgress(run, 1 + random.nextInt(40));
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(random.nextInt(25)));
             run.destroyForcibly();
@@ -142,7 +142,7 @@ class CrashSafetyTest {
 
     @Test
     void sigtermStopsGracefullyAndStillPrintsTheSummary() throws Exception {
-        Process run = start("run");
+        Process run = start("-v", "run");
         awaitProgress(run, 20);
         run.destroy();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS));

@@ -12,15 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,6 +115,7 @@ class SnapcacheCommandTest {
         assertTrue(result.out().matches("run: 4 resources: refreshed 3 \\(3 new, 0 changed\\), failed 1, skipped 0 fresh, in [0-9.]+s\\n"),
                 result.out());
         assertTrue(result.err().contains("failed  " + ResourceId.forUrl(UNARCHIVED) + " " + UNARCHIVED + ": not archived"), result.err());
+        assertEquals(1, result.err().lines().count(), "without -v only failures get a line: " + result.err());
 
         JsonNode faqs = meta(FAQS);
         assertEquals(404, faqs.get("httpStatus").asInt(), "a captured 404 is stored as a 404");
@@ -536,14 +542,14 @@ class SnapcacheCommandTest {
         assertTrue(archive.getAllServeEvents().isEmpty(), "a dry run asks the archive nothing");
         assertFalse(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(NASA))));
 
-        Cli.Result run = snapcache("run");
+        Cli.Result run = snapcache("-v", "run");
 
         assertEquals(wouldFetch(dryRun).stream().sorted().toList(), attempted(run));
     }
 
     @Test
     void aLimitedRunFetchesTheOldestFirstAndLeavesTheRestForTheNext() throws Exception {
-        Cli.Result first = snapcache("run", "--limit", "2");
+        Cli.Result first = snapcache("--verbose", "run", "--limit", "2");
 
         assertEquals(List.of(ResourceId.forUrl(FAQS), ResourceId.forUrl(NASA)).stream().sorted().toList(), attempted(first));
         assertTrue(first.out().contains("2 more due over --limit"), first.out());
@@ -576,7 +582,7 @@ class SnapcacheCommandTest {
         archive.stubFor(get("/web/" + NOW_TS + "id_/" + FAQS).willReturn(aResponse().withStatus(302).withFixedDelay(2000)
                 .withHeader("Location", "/web/20201027220743id_/" + FAQS)));
 
-        Cli.Result run = snapcache("run", "--time-budget", "1s");
+        Cli.Result run = snapcache("-v", "run", "--time-budget", "1s");
 
         assertEquals(List.of(ResourceId.forUrl(FAQS)), attempted(run), run.err());
         assertTrue(run.out().contains("left for the next run 3"), run.out());
@@ -629,5 +635,42 @@ class SnapcacheCommandTest {
         assertEquals(0, completion.exitCode(), completion.err());
         assertTrue(completion.out().contains("complete -F _complete_snapcache"), completion.out());
         assertTrue(completion.out().contains("prune") && completion.out().contains("--time-budget"), completion.out());
+    }
+
+    /**
+     * Runs snapcache's main class in a child JVM under {@code script}, which gives it a
+     * pseudo-terminal, or with its output in a file.
+     */
+    String runInChild(boolean terminal, String... args) throws Exception {
+        Path log = dir.resolve(terminal ? "tty.log" : "pipe.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.snapcache.Main", "--config", config.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = terminal
+                ? new ProcessBuilder("script", "-q", "-e", "-c", command.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" ")), log.toString())
+                : new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (terminal) {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child run ends");
+        return Files.readString(log) + "\n(exit " + process.exitValue() + ")";
+    }
+
+    @Test
+    void aRunOnATerminalShowsAProgressLineAndWithoutOneDoesNot() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a pty");
+        String onTerminal = runInChild(true, "run");
+        // (the child reads the real clock, which the stub archive's captures do not match: what counts is the line)
+        assertTrue(onTerminal.matches("(?s).*\\r\\u001b\\[Krun \\[#{24}\\] 4/4, [0-4] failed, [0-9.]+/s.*"), onTerminal);
+        assertTrue(onTerminal.contains("\r\u001b[Krun: 4 resources:"), "the line is cleared for the summary: " + onTerminal);
+
+        String quiet = runInChild(true, "run", "--quiet", "--retry-failed");
+        assertFalse(quiet.contains("\u001b[K"), quiet);
+
+        String piped = runInChild(false, "run", "--retry-failed");
+        assertFalse(piped.contains("\r") || piped.contains("\u001b["), piped);
+        assertTrue(piped.contains("failed  " + ResourceId.forUrl(UNARCHIVED)), piped);
     }
 }
