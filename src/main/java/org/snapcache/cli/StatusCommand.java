@@ -2,6 +2,9 @@ package org.snapcache.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
             "missing (never attempted), orphaned (in the cache, not the catalogue), corrupt (unreadable entry).",
             "", "Rows come worst first (corrupt, failed, stale, missing, orphaned, fresh), oldest preview first within a state.",
             "", "Example (alert when anything failed):", "  snapcache status --fail-on failed",
-            "Example (what needs attention, for a spreadsheet):", "  snapcache status --only failed,stale --csv > attention.csv"})
+            "Example (what needs attention, for a spreadsheet):", "  snapcache status --only failed,stale --csv > attention.csv",
+            "Example (a page to read in a browser or mail):", "  snapcache status --html status.html"})
 final class StatusCommand implements Callable<Integer> {
 
     /** What {@code --fail-on} can ask for. */
@@ -72,6 +76,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV (the fields of --json) instead of a table.")
     boolean csv;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the report as one self-contained HTML page (summary, charts, failing resources, table) to FILE.")
+    Path html;
+
     /** The order of the report: what needs attention first. */
     private static final List<Freshness> WORST_FIRST = List.of(Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
             Freshness.MISSING, Freshness.ORPHANED, Freshness.FRESH);
@@ -79,8 +87,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<Freshness> shown = shownStates();
-        if (csv && output.json) {
-            throw new UsageException("give --json or --csv, not both");
+        if ((csv ? 1 : 0) + (output.json ? 1 : 0) + (html != null ? 1 : 0) > 1) {
+            throw new UsageException("give one of --json, --csv and --html");
         }
         // the cache is looked at while the catalogue is read
         StatusIndex early = StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(parent.config)));
@@ -91,7 +99,17 @@ final class StatusCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
             List<StatusRow> rows = sorted(report.rows().stream().filter(row -> shown.contains(row.state())).toList());
-            if (output.json) {
+            if (html != null) {
+                try {
+                    Files.writeString(html, StatusHtml.page(report, rows, now, snapcache.settings().configFile().toString()));
+                } catch (IOException e) {
+                    throw new UsageException("--html: cannot write " + html + ": "
+                            + (e instanceof NoSuchFileException ? "no such folder" : e.getMessage()));
+                }
+                Map<Freshness, Integer> counts = report.counts();
+                out.println("wrote " + html + ": " + report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
+                        .map(state -> counts.getOrDefault(state, 0) + " " + state.label()).collect(Collectors.joining(", ")));
+            } else if (output.json) {
                 MetaJson.writeArray(out, rows, (json, row) -> json(json, row, maxAge));
             } else if (csv) {
                 printCsv(rows, maxAge, out);

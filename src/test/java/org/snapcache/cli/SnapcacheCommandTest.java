@@ -673,4 +673,53 @@ class SnapcacheCommandTest {
         assertFalse(piped.contains("\r") || piped.contains("\u001b["), piped);
         assertTrue(piped.contains("failed  " + ResourceId.forUrl(UNARCHIVED)), piped);
     }
+
+    /** The flags the environment notes give Debian's chromium to run headless on a closed network. */
+    static List<String> chromium(Path profile, String... args) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void statusHtmlIsOneSelfContainedPageThatABrowserShows() throws Exception {
+        snapcache("run");
+        Path page = dir.resolve("status.html");
+
+        Cli.Result status = snapcache("status", "--html", page.toString());
+
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().startsWith("wrote " + page + ": 4 entries: 3 fresh, 0 stale, 1 failed"), status.out());
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg") && html.contains("Failing (1)"), html);
+        assertTrue(html.contains("not archived"), "the failing resource's error is on the page");
+        for (String external : new String[] {"<script", "<link", " src=", "@import", "url("}) {
+            assertFalse(html.contains(external), "nothing loaded from elsewhere: " + external);
+        }
+        assertEquals(2, snapcache("status", "--html", page.toString(), "--json").exitCode());
+
+        // and a real browser renders it: its DOM and a screenshot, kept in target/ for a person to look at
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium (.ci/run installs it)");
+        Path screenshot = Path.of("target", "status-report.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Process shot = new ProcessBuilder(chromium(dir.resolve("profile1"), "--window-size=1200,1000",
+                "--screenshot=" + screenshot, page.toUri().toString())).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertTrue(shot.waitFor(120, TimeUnit.SECONDS), "chromium ends");
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page: " + Files.readString(dir.resolve("chromium.log")));
+        Process dom = new ProcessBuilder(chromium(dir.resolve("profile2"), "--dump-dom", page.toUri().toString()))
+                .redirectOutput(dir.resolve("dom.html").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(dom.waitFor(120, TimeUnit.SECONDS), "chromium ends");
+        String rendered = Files.readString(dir.resolve("dom.html"));
+        assertTrue(rendered.contains("<table id=\"entries\">") && rendered.contains("3 fresh, 0 stale, 1 failed"), rendered);
+        assertEquals(7, rendered.split("<tr>", -1).length - 1, "the failing table's header and row, the table's header and four entries");
+    }
+
+    @Test
+    void theHtmlReportEscapesWhatPagesAndErrorsSay() {
+        assertEquals("&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
+                StatusHtml.escape("<script>alert(\"x\" & 'y')</script>"));
+    }
 }
