@@ -1,9 +1,11 @@
 package org.snapcache.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.snapcache.config.ResourceId;
 
 /** The state of a resource in the cache, as {@code status} reports it. */
 public enum Freshness {
@@ -16,9 +18,26 @@ public enum Freshness {
         }
         EntryMeta entry = meta.get();
         if (entry.hasPreview()) {
-            return entry.fetchedAt().plus(maxAge).isBefore(now) ? STALE : FRESH;
+            return dueAt(entry, maxAge).isBefore(now) ? STALE : FRESH;
         }
         return entry.lastAttemptAt() != null ? FAILED : MISSING;
+    }
+
+    /**
+     * When a preview goes stale: {@code max-age} after it was fetched, less a share of up to a
+     * tenth of max-age fixed by the resource's id. A catalogue fetched in one night does not all
+     * fall due on the same night, and each resource falls due at the same point every time.
+     */
+    public static Instant dueAt(EntryMeta entry, Duration maxAge) {
+        return entry.fetchedAt().plus(maxAge).minus(spread(entry.id(), maxAge));
+    }
+
+    /** The id's share of the last tenth of max-age: 0 to just under maxAge / 10. */
+    static Duration spread(String id, Duration maxAge) {
+        byte[] hash = ResourceId.sha256(id.getBytes(StandardCharsets.UTF_8));
+        long fraction = ((hash[0] & 0xffL) << 24 | (hash[1] & 0xffL) << 16 | (hash[2] & 0xffL) << 8 | (hash[3] & 0xffL));
+        long tenthMillis = maxAge.toMillis() / 10;
+        return Duration.ofMillis((long) (tenthMillis * (fraction / 4294967296.0)));
     }
 
     public String label() {
