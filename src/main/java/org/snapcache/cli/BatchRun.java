@@ -57,7 +57,7 @@ final class BatchRun {
             }, "snapcache-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
-                List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(due, snapcache.stopSignal(), outcome -> {
+                List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(due, snapcache.stopSignal(), (outcome, took) -> {
                     if (outcome.status() == RefreshOutcome.Status.DEFERRED) {
                         return; // the summary says why, once, instead of a line for each of thousands
                     }
@@ -68,7 +68,7 @@ final class BatchRun {
                             failed.incrementAndGet();
                         }
                         if (failure || feedback.verbose()) {
-                            String line = progress(outcome, count, due.size());
+                            String line = progress(outcome, count, due.size()) + " (" + took.toMillis() + " ms)";
                             if (progress != null) {
                                 progress.println(line);
                             } else {

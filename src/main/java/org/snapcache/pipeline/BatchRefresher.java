@@ -1,5 +1,6 @@
 package org.snapcache.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.snapcache.config.Resource;
 import org.snapcache.fetch.StopSignal;
 
@@ -37,10 +38,11 @@ public final class BatchRefresher {
 
     /**
      * @param stop once stopped, no further resource is started; those left are deferred
-     * @param onDone told of each attempted resource's outcome as it completes, from a worker's thread
+     * @param onDone told of each attempted resource's outcome as it completes, with how long it
+     *     took from the start of its fetch, from a worker's thread
      * @return the outcomes in the order of {@code resources}
      */
-    public List<RefreshOutcome> refreshAll(List<Resource> resources, StopSignal stop, Consumer<RefreshOutcome> onDone)
+    public List<RefreshOutcome> refreshAll(List<Resource> resources, StopSignal stop, BiConsumer<RefreshOutcome, Duration> onDone)
             throws InterruptedException {
         if (resources.isEmpty()) {
             return List.of();
@@ -61,12 +63,13 @@ public final class BatchRefresher {
                             future.complete(RefreshOutcome.deferred(resource, "not started: " + stop.reason()));
                             return;
                         }
+                        long started = System.nanoTime();
                         ResourceRefresher.Fetched fetched = refresher.fetch(resource);
                         waiting.acquireUninterruptibly();
                         processing.execute(() -> {
                             try {
                                 RefreshOutcome outcome = refresher.complete(fetched);
-                                onDone.accept(outcome);
+                                onDone.accept(outcome, Duration.ofNanos(System.nanoTime() - started));
                                 future.complete(outcome);
                             } catch (RuntimeException | Error e) {
                                 future.completeExceptionally(e);

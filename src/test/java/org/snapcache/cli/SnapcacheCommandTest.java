@@ -545,6 +545,8 @@ class SnapcacheCommandTest {
         Cli.Result run = snapcache("-v", "run");
 
         assertEquals(wouldFetch(dryRun).stream().sorted().toList(), attempted(run));
+        assertTrue(run.err().lines().filter(line -> line.startsWith("[")).allMatch(line -> line.matches(".* \\(\\d+ ms\\)")),
+                "-v gives each resource's line its time: " + run.err());
     }
 
     @Test

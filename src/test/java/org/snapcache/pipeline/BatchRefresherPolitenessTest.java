@@ -83,7 +83,7 @@ class BatchRefresherPolitenessTest {
         ResourceRefresher refresher = new ResourceRefresher(fetcher, new ContentExtractor(), new PreviewCutter(100),
                 new CacheStore(dir), CLOCK);
 
-        List<RefreshOutcome> outcomes = new BatchRefresher(refresher, 8).refreshAll(resources, new StopSignal(), outcome -> { });
+        List<RefreshOutcome> outcomes = new BatchRefresher(refresher, 8).refreshAll(resources, new StopSignal(), (outcome, took) -> { });
 
         assertTrue(outcomes.stream().allMatch(RefreshOutcome::succeeded), outcomes.toString());
         List<Long> arrivals = archive.getAllServeEvents().stream()
