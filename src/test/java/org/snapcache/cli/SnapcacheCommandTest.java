@@ -35,6 +35,7 @@ import org.snapcache.Fixtures;
 import org.snapcache.cache.CacheLock;
 import org.snapcache.cache.MetaJson;
 import org.snapcache.config.ResourceId;
+import picocli.CommandLine;
 
 class SnapcacheCommandTest {
 
@@ -723,5 +724,22 @@ class SnapcacheCommandTest {
     void theHtmlReportEscapesWhatPagesAndErrorsSay() {
         assertEquals("&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;",
                 StatusHtml.escape("<script>alert(\"x\" & 'y')</script>"));
+    }
+
+    @Test
+    void mainSetsUpOnlyTheSubcommandItRunsAndAllOfThemForHelp() {
+        assertEquals(Set.of("status"), SnapcacheCommand.commandLine(Cli.at(NOW), "--config", "run", "-v", "status", "--json")
+                .getSubcommands().keySet(), "--config's value is not a command");
+        assertEquals(Set.of(), SnapcacheCommand.commandLine(Cli.at(NOW), "--version").getSubcommands().keySet());
+        for (String[] args : new String[][] {{"--help"}, {}, {"help", "show"}, {"--config", "x.yaml", "nosuch"}}) {
+            assertEquals(9, SnapcacheCommand.commandLine(Cli.at(NOW), args).getSubcommands().size(), String.join(" ", args));
+        }
+        CommandLine lazy = SnapcacheCommand.commandLine(Cli.at(NOW), "--config", config.toString(), "run", "--dry-run");
+        java.io.StringWriter out = new java.io.StringWriter();
+        lazy.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, lazy.execute("--config", config.toString(), "run", "--dry-run"));
+        assertTrue(out.toString().contains("would fetch 4 of 4"), out.toString());
+        assertEquals(2, SnapcacheCommand.commandLine(Cli.at(NOW), "run", "--limit", "0").execute("run", "--limit", "0"),
+                "a usage error still maps to its exit code");
     }
 }
