@@ -3,11 +3,9 @@ package org.snapcache.cache;
 import static org.snapcache.config.DerivedData.readText;
 import static org.snapcache.config.DerivedData.writeText;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -31,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import org.snapcache.config.DerivedData;
 import org.snapcache.config.FileStamp;
 
 /**
@@ -166,21 +164,7 @@ public final class StatusIndex {
         if (!changed && seen.size() == recorded.join().size()) {
             return;
         }
-        Path temp = file.resolveSibling(AtomicFiles.TEMP_PREFIX + FILE + "-" + AtomicFiles.randomSuffix());
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                write(out, seen);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            // a read-only cache, a full disk: the next report reads the files again
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // a leftover temporary file is removed by the next run's recovery
-            }
-        }
+        DerivedData.replaceQuietly(file, out -> write(out, seen));
     }
 
     /** How many entries came from the index rather than their files; for tests. */
@@ -313,8 +297,7 @@ public final class StatusIndex {
         }
     }
 
-    private static void write(OutputStream target, Map<String, Record> records) throws IOException {
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(target, 1 << 16));
+    private static void write(DataOutputStream out, Map<String, Record> records) throws IOException {
         writeText(out, MAGIC);
         out.writeInt(VERSION);
         out.writeInt(records.size());

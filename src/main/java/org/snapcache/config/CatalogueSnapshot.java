@@ -1,15 +1,12 @@
 package org.snapcache.config;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +27,6 @@ final class CatalogueSnapshot {
 
     private static final String MAGIC = "snapcache catalogue snapshot";
     private static final int VERSION = 1;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private CatalogueSnapshot() {}
 
@@ -90,11 +86,7 @@ final class CatalogueSnapshot {
         if (!sources.settledAt(readAt) || !Files.isDirectory(settings.cacheDir())) {
             return;
         }
-        Path target = settings.cacheDir().resolve(FILE);
-        Path temp = target.resolveSibling(".tmp-" + FILE + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
+        DerivedData.replaceQuietly(settings.cacheDir().resolve(FILE), out -> {
             text(out, MAGIC);
             out.writeInt(VERSION);
             text(out, sources.config().toAbsolutePath().normalize().toString());
@@ -111,17 +103,7 @@ final class CatalogueSnapshot {
                 }
             }
             settings(out, settings);
-            Files.write(temp, bytes.toByteArray());
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            // a read-only cache, a full disk: the next command reads the file again
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // removed by the next run's recovery
-            }
-        }
+        });
     }
 
     /** Which build of snapcache read the configuration: another may read it otherwise. */

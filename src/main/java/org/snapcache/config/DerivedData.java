@@ -1,9 +1,14 @@
 package org.snapcache.config;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * How snapcache's derived files (the status index, the catalogue snapshot) store text: its length
@@ -12,6 +17,36 @@ import java.nio.charset.StandardCharsets;
 public final class DerivedData {
 
     private DerivedData() {}
+
+    /** Writes a derived file's bytes. */
+    public interface Content {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Replaces a derived file by writing a temporary one beside it (named {@code .tmp-...}, as the
+     * next run's recovery removes) and renaming it over the target. Never fails: derived data is
+     * only an aid, so a read-only cache or a full disk just means it is computed again next time.
+     */
+    public static void replaceQuietly(Path target, Content content) {
+        Path temp = target.resolveSibling(".tmp-" + target.getFileName() + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                content.writeTo(out);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // computed again next time
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a leftover the next run's recovery removes
+            }
+        }
+    }
 
     public static void writeText(DataOutputStream out, String text) throws IOException {
         if (text == null) {
