@@ -165,12 +165,21 @@ public final class CacheStore {
         if (!Files.isDirectory(dir)) {
             return names;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.startsWith(".") && ResourceId.isValid(name)) {
-                    names.add(name);
+        // File.list gives the names alone, where a directory stream makes two paths of each
+        String[] listed = dir.toFile().list();
+        if (listed == null) {
+            // File.list does not say why it failed; the directory stream does, or lists after all
+            List<String> all = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    all.add(entry.getFileName().toString());
                 }
+            }
+            listed = all.toArray(String[]::new);
+        }
+        for (String name : listed) {
+            if (!name.startsWith(".") && ResourceId.isValid(name)) {
+                names.add(name);
             }
         }
         return names;

@@ -40,7 +40,9 @@ public enum Freshness {
         return Duration.ofMillis((long) (tenthMillis * (fraction / 4294967296.0)));
     }
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -8,12 +8,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Arrays;
@@ -128,10 +126,9 @@ public final class StatusIndex {
      * threads at once.
      */
     public Optional<EntryMeta> readMeta(String id) throws CorruptEntryException {
-        Path folder = store.entryDir(id);
         long[] stamps = scan.isCompletedExceptionally() ? null : scan.join().stamps().get(id);
         if (stamps == null) {
-            stamps = stamps(folder);
+            stamps = stamps(store.entryDir(id));
         } else if (stamps == NOT_PLAIN) {
             stamps = null;
         }
@@ -195,11 +192,11 @@ public final class StatusIndex {
     private static long[] stamps(Path folder) {
         long[] stamps = new long[STAMPS];
         try {
-            if (!stamp(folder.resolve(CacheStore.META), stamps, 0)) {
+            if (!stamp(folder.resolve(META), stamps, 0)) {
                 return null;
             }
             try {
-                if (!stamp(folder.resolve(CacheStore.PREVIEW), stamps, STAMP)) {
+                if (!stamp(folder.resolve(PREVIEW), stamps, STAMP)) {
                     return null;
                 }
             } catch (NoSuchFileException e) {
@@ -211,8 +208,12 @@ public final class StatusIndex {
         }
     }
 
+    private static final Path META = Path.of(CacheStore.META);
+    private static final Path PREVIEW = Path.of(CacheStore.PREVIEW);
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
     private static boolean stamp(Path path, long[] stamps, int at) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
         if (!attributes.isRegularFile()) {
             return false;
         }
@@ -229,24 +230,28 @@ public final class StatusIndex {
      */
     private static final class Record {
         final long[] stamps;
-        private final ByteBuffer raw;
+        /** The index's bytes and where this entry's lie in them, or null once decoded from its files. */
+        private final byte[] raw;
+        private final int offset;
+        private final int length;
         private volatile EntryMeta meta;
 
         Record(long[] stamps, EntryMeta meta) {
-            this.stamps = stamps;
-            this.raw = null;
+            this(stamps, null, 0, 0);
             this.meta = meta;
         }
 
-        Record(long[] stamps, ByteBuffer raw) {
+        Record(long[] stamps, byte[] raw, int offset, int length) {
             this.stamps = stamps;
             this.raw = raw;
+            this.offset = offset;
+            this.length = length;
         }
 
         EntryMeta meta() {
             EntryMeta decoded = meta;
             if (decoded == null) {
-                decoded = readMeta(raw.duplicate());
+                decoded = readMeta(ByteBuffer.wrap(raw, offset, length));
                 meta = decoded;
             }
             return decoded;
@@ -254,10 +259,8 @@ public final class StatusIndex {
 
         void writeTo(DataOutputStream out, ByteArrayOutputStream scratch) throws IOException {
             if (raw != null) {
-                byte[] bytes = new byte[raw.remaining()];
-                raw.duplicate().get(bytes);
-                out.writeInt(bytes.length);
-                out.write(bytes);
+                out.writeInt(length);
+                out.write(raw, offset, length);
                 return;
             }
             scratch.reset();
@@ -271,10 +274,7 @@ public final class StatusIndex {
 
     private static Map<String, Record> load(Path file) {
         try {
-            ByteBuffer in;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            }
+            ByteBuffer in = DerivedData.read(file);
             if (!MAGIC.equals(readText(in)) || in.getInt() != VERSION) {
                 return Map.of();
             }
@@ -287,7 +287,10 @@ public final class StatusIndex {
                     stamps[s] = in.getLong();
                 }
                 int length = in.getInt();
-                records.put(id, new Record(stamps, in.slice(in.position(), length)));
+                if (length < 0 || length > in.remaining()) {
+                    return Map.of();
+                }
+                records.put(id, new Record(stamps, in.array(), in.arrayOffset() + in.position(), length));
                 in.position(in.position() + length);
             }
             return in.getInt() == count && !in.hasRemaining() ? records : Map.of();

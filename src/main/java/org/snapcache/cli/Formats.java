@@ -2,6 +2,7 @@ package org.snapcache.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -11,7 +12,6 @@ final class Formats {
 
     private static final DateTimeFormatter WIKI_DATE = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -32,8 +32,9 @@ final class Formats {
         return WIKI_DATE.format(instant);
     }
 
+    /** {@code 2026-11-27}, in UTC. */
     static String day(Instant instant) {
-        return DAY.format(instant);
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400)).toString();
     }
 
     static String minute(Instant instant) {

@@ -3,10 +3,8 @@ package org.snapcache.config;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +42,7 @@ final class CatalogueSnapshot {
     /** The settings kept for this configuration file in {@code cacheDir}, if its sources are unchanged. */
     static Optional<Settings> read(Path configFile, Path cacheDir, String code) {
         try {
-            ByteBuffer in;
-            try (FileChannel channel = FileChannel.open(cacheDir.resolve(FILE), StandardOpenOption.READ)) {
-                in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            }
+            ByteBuffer in = DerivedData.read(cacheDir.resolve(FILE));
             if (!MAGIC.equals(text(in)) || in.getInt() != VERSION) {
                 return Optional.empty();
             }

@@ -58,7 +58,19 @@ public final class DerivedData {
         out.write(bytes);
     }
 
-    /** @throws IllegalStateException when the length runs past the end */
+    /**
+     * A derived file's bytes, to be read with {@link #readText} and the buffer's own getters. The
+     * file is read whole: its text is then decoded from these bytes with no copy in between.
+     */
+    public static ByteBuffer read(Path file) throws IOException {
+        return ByteBuffer.wrap(Files.readAllBytes(file));
+    }
+
+    /**
+     * Text written by {@link #writeText}, from a buffer over an array (as {@link #read} gives).
+     *
+     * @throws IllegalStateException when the length runs past the end
+     */
     public static String readText(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0) {
@@ -67,8 +79,8 @@ public final class DerivedData {
         if (length > in.remaining()) {
             throw new IllegalStateException("a field of " + length + " bytes runs past the end");
         }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 }

@@ -30,11 +30,16 @@ public final class ResourceId {
         return true;
     }
 
-    public static byte[] sha256(byte[] bytes) {
+    /** One digest per thread: looking the algorithm up costs more than hashing a URL. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    public static byte[] sha256(byte[] bytes) {
+        return SHA256.get().digest(bytes);
     }
 }
