@@ -1,5 +1,6 @@
 package org.snapcache;
 
+import org.snapcache.cli.CdsTraining;
 import org.snapcache.cli.SnapcacheCommand;
 
 /** The command-line entry point. */
@@ -8,6 +9,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(SnapcacheCommand.commandLine(Environment.system(), args).execute(args));
+        int code = SnapcacheCommand.commandLine(Environment.system(), args).execute(args);
+        if (CdsTraining.requested()) {
+            CdsTraining.loadFetchingCode();
+        }
+        System.exit(code);
     }
 }
