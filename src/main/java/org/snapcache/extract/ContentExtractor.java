@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.mozilla.universalchardet.Constants;
 import org.mozilla.universalchardet.UniversalDetector;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.snapcache.archive.Capture;
 import org.snapcache.archive.ChromeStripper;
 import org.snapcache.archive.LinkRestorer;
@@ -79,7 +83,7 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
-            if (declared == null && !hasBom(body) && !declaresCharset(document) && !isUtf8(body)) {
+            if (declared == null && !hasBom(body) && !isUtf8(body) && !declaresCharset(document)) {
                 // nothing says what the bytes are and they are not UTF-8
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
@@ -205,19 +209,30 @@ public final class ContentExtractor {
         return text.toByteArray();
     }
 
+    private static final Evaluator CHARSET_DECLARATION =
+            QueryParser.parse("meta[charset], meta[http-equiv~=(?i)^content-type$][content~=(?i)charset]");
+
     private static boolean declaresCharset(Document document) {
-        return document.selectFirst("meta[charset], meta[http-equiv~=(?i)^content-type$][content~=(?i)charset]") != null;
+        return document.selectFirst(CHARSET_DECLARATION) != null;
     }
 
+    /** Whether the bytes decode as UTF-8, decoded a piece at a time into a small buffer rather than into a copy of the page. */
     private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                out.clear();
+                return !decoder.flush(out).isError();
+            }
+            out.clear();
         }
     }
 
