@@ -133,14 +133,9 @@ public final class StatusIndex {
             stamps = null;
         }
         Record known = recorded.join().get(id);
-        if (stamps != null && known != null && Arrays.equals(known.stamps, stamps)) {
-            try {
-                EntryMeta meta = known.meta();
-                seen.put(id, known);
-                return Optional.of(meta);
-            } catch (RuntimeException damaged) {
-                // the index's bytes for this entry do not decode: read its files instead
-            }
+        if (stamps != null && known != null && Arrays.equals(known.stamps(), stamps)) {
+            seen.put(id, known);
+            return Optional.of(known.meta());
         }
         Optional<EntryMeta> meta = store.readMeta(id);
         if (known != null) {
@@ -224,45 +219,10 @@ public final class StatusIndex {
         return true;
     }
 
-    /**
-     * An entry's stamps and meta.json: read from the index, it stays in the index's bytes until
-     * asked for, so that the threads building a report decode it rather than the one loading.
-     */
-    private static final class Record {
-        final long[] stamps;
-        /** The index's bytes and where this entry's lie in them, or null once decoded from its files. */
-        private final byte[] raw;
-        private final int offset;
-        private final int length;
-        private volatile EntryMeta meta;
-
-        Record(long[] stamps, EntryMeta meta) {
-            this(stamps, null, 0, 0);
-            this.meta = meta;
-        }
-
-        Record(long[] stamps, byte[] raw, int offset, int length) {
-            this.stamps = stamps;
-            this.raw = raw;
-            this.offset = offset;
-            this.length = length;
-        }
-
-        EntryMeta meta() {
-            EntryMeta decoded = meta;
-            if (decoded == null) {
-                decoded = readMeta(ByteBuffer.wrap(raw, offset, length));
-                meta = decoded;
-            }
-            return decoded;
-        }
+    /** An entry's stamps and meta.json. */
+    private record Record(long[] stamps, EntryMeta meta) {
 
         void writeTo(DataOutputStream out, ByteArrayOutputStream scratch) throws IOException {
-            if (raw != null) {
-                out.writeInt(length);
-                out.write(raw, offset, length);
-                return;
-            }
             scratch.reset();
             writeMeta(new DataOutputStream(scratch), meta);
             out.writeInt(scratch.size());
@@ -290,7 +250,13 @@ public final class StatusIndex {
                 if (length < 0 || length > in.remaining()) {
                     return Map.of();
                 }
-                records.put(id, new Record(stamps, in.array(), in.arrayOffset() + in.position(), length));
+                // decoded here, on the loading thread, so that the index's bytes are not held while the report is made
+                ByteBuffer meta = ByteBuffer.wrap(in.array(), in.arrayOffset() + in.position(), length);
+                try {
+                    records.put(id, new Record(stamps, readMeta(meta)));
+                } catch (RuntimeException damaged) {
+                    // this entry's bytes do not decode: it is read from its files
+                }
                 in.position(in.position() + length);
             }
             return in.getInt() == count && !in.hasRemaining() ? records : Map.of();
@@ -307,7 +273,7 @@ public final class StatusIndex {
         ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         for (Map.Entry<String, Record> entry : records.entrySet()) {
             writeText(out, entry.getKey());
-            for (long stamp : entry.getValue().stamps) {
+            for (long stamp : entry.getValue().stamps()) {
                 out.writeLong(stamp);
             }
             entry.getValue().writeTo(out, scratch);
