@@ -83,7 +83,7 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
-            if (declared == null && !hasBom(body) && !isUtf8(body) && !declaresCharset(document)) {
+            if (declared == null && !hasBom(body) && !declaresCharset(document) && !isUtf8(body)) {
                 // nothing says what the bytes are and they are not UTF-8
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
