@@ -250,8 +250,8 @@ public final class StatusIndex {
                 if (length < 0 || length > in.remaining()) {
                     return Map.of();
                 }
-                // decoded here, on the loading thread, so that the index's bytes are not held while the report is made
-                ByteBuffer meta = ByteBuffer.wrap(in.array(), in.arrayOffset() + in.position(), length);
+                // decoded here, on the loading thread, while the catalogue loads
+                ByteBuffer meta = in.slice(in.position(), length);
                 try {
                     records.put(id, new Record(stamps, readMeta(meta)));
                 } catch (RuntimeException damaged) {

@@ -4,10 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 
 /**
@@ -60,14 +62,21 @@ public final class DerivedData {
 
     /**
      * A derived file's bytes, to be read with {@link #readText} and the buffer's own getters. The
-     * file is read whole: its text is then decoded from these bytes with no copy in between.
+     * file is mapped rather than read into the heap: its pages are the page cache's, so a large
+     * index costs no fresh memory (which is slow to come by on some virtual machines). Derived
+     * files are only ever replaced by a rename, never changed in place, so the mapping stays whole.
      */
     public static ByteBuffer read(Path file) throws IOException {
-        return ByteBuffer.wrap(Files.readAllBytes(file));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+        }
     }
 
+    /** Where text is copied out of a mapped file on its way into a string, one per reading thread. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     /**
-     * Text written by {@link #writeText}, from a buffer over an array (as {@link #read} gives).
+     * Text written by {@link #writeText}.
      *
      * @throws IllegalStateException when the length runs past the end
      */
@@ -79,8 +88,12 @@ public final class DerivedData {
         if (length > in.remaining()) {
             throw new IllegalStateException("a field of " + length + " bytes runs past the end");
         }
-        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, 2 * scratch.length)];
+            SCRATCH.set(scratch);
+        }
+        in.get(scratch, 0, length);
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
 }
