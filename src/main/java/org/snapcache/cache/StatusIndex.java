@@ -240,6 +240,7 @@ public final class StatusIndex {
             }
             int count = in.getInt();
             Map<String, Record> records = new HashMap<>(Math.min(Math.max(count, 0), 1 << 20) * 4 / 3 + 1);
+            Map<String, String> common = new HashMap<>();
             for (int i = 0; i < count; i++) {
                 String id = readText(in);
                 long[] stamps = new long[STAMPS];
@@ -253,7 +254,7 @@ public final class StatusIndex {
                 // decoded here, on the loading thread, while the catalogue loads
                 ByteBuffer meta = in.slice(in.position(), length);
                 try {
-                    records.put(id, new Record(stamps, readMeta(meta)));
+                    records.put(id, new Record(stamps, readMeta(meta, id, common)));
                 } catch (RuntimeException damaged) {
                     // this entry's bytes do not decode: it is read from its files
                 }
@@ -304,22 +305,34 @@ public final class StatusIndex {
         out.writeInt(m.consecutiveFailures());
     }
 
-    private static EntryMeta readMeta(ByteBuffer in) {
+    /**
+     * One entry's meta.json, as {@link #writeMeta} wrote it. The report holds every entry at
+     * once, so text that repeats is held once: the id as the index's key gives it, a requested
+     * timestamp that is the capture's, and the few values of source, content type and charset
+     * ({@code common}).
+     */
+    private static EntryMeta readMeta(ByteBuffer in, String key, Map<String, String> common) {
         int schemaVersion = in.getInt();
         String id = readText(in);
+        if (key.equals(id)) {
+            id = key;
+        }
         String url = readText(in);
         String stableId = readText(in);
         String title = readText(in);
         String archiveUrl = readText(in);
         String captureTimestamp = readText(in);
         String requestedTimestamp = readText(in);
+        if (requestedTimestamp != null && requestedTimestamp.equals(captureTimestamp)) {
+            requestedTimestamp = captureTimestamp;
+        }
         String captureNote = readText(in);
-        String source = readText(in);
+        String source = shared(readText(in), common);
         Instant fetchedAt = readInstant(in);
         Instant changedAt = readInstant(in);
         Long httpStatus = readNumber(in);
-        String contentType = readText(in);
-        String charset = readText(in);
+        String contentType = shared(readText(in), common);
+        String charset = shared(readText(in), common);
         Long byteLength = readNumber(in);
         Long contentLength = readNumber(in);
         Long previewLength = readNumber(in);
@@ -336,6 +349,23 @@ public final class StatusIndex {
     }
 
 
+
+    /** How many distinct values {@code common} holds: enough for every source, content type and charset there is. */
+    private static final int COMMON = 1000;
+
+    private static String shared(String text, Map<String, String> common) {
+        if (text == null) {
+            return null;
+        }
+        String known = common.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (common.size() < COMMON) {
+            common.put(text, text);
+        }
+        return text;
+    }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
         out.writeBoolean(instant != null);
