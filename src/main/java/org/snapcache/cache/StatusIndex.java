@@ -25,7 +25,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import org.snapcache.config.DerivedData;
 import org.snapcache.config.FileStamp;
 
@@ -165,9 +164,8 @@ public final class StatusIndex {
     }
 
     private boolean settled(long[] stamps) {
-        long limit = TimeUnit.SECONDS.toNanos(startedAt.minus(FileStamp.SETTLE).getEpochSecond()) + startedAt.getNano();
         for (int i = 0; i < stamps.length; i += STAMP) {
-            if (stamps[i + 1] != ABSENT && stamps[i + 2] >= limit) {
+            if (stamps[i + 1] != ABSENT && !FileStamp.settled(stamps[i + 2], startedAt)) {
                 return false;
             }
         }
@@ -214,8 +212,7 @@ public final class StatusIndex {
         }
         stamps[at] = Objects.hashCode(attributes.fileKey());
         stamps[at + 1] = attributes.size();
-        Instant modified = attributes.lastModifiedTime().toInstant();
-        stamps[at + 2] = TimeUnit.SECONDS.toNanos(modified.getEpochSecond()) + modified.getNano();
+        stamps[at + 2] = FileStamp.nanos(attributes.lastModifiedTime().toInstant());
         return true;
     }
 

@@ -34,14 +34,25 @@ public record FileStamp(long key, long size, long modifiedNanos) {
         if (!attributes.isRegularFile()) {
             return java.util.Optional.empty();
         }
-        Instant modified = attributes.lastModifiedTime().toInstant();
         return java.util.Optional.of(new FileStamp(Objects.hashCode(attributes.fileKey()), attributes.size(),
-                TimeUnit.SECONDS.toNanos(modified.getEpochSecond()) + modified.getNano()));
+                nanos(attributes.lastModifiedTime().toInstant())));
     }
 
     /** Whether the file had been unchanged for {@link #SETTLE} at {@code when}. */
     public boolean settledAt(Instant when) {
-        Instant limit = when.minus(SETTLE);
-        return modifiedNanos < TimeUnit.SECONDS.toNanos(limit.getEpochSecond()) + limit.getNano();
+        return settled(modifiedNanos, when);
+    }
+
+    /**
+     * Whether a file last modified at {@code modifiedNanos} (see {@link #nanos}) had been unchanged
+     * for {@link #SETTLE} at {@code when}.
+     */
+    public static boolean settled(long modifiedNanos, Instant when) {
+        return modifiedNanos < nanos(when.minus(SETTLE));
+    }
+
+    /** An instant as nanoseconds since the epoch, the unit of a stamp's modification time. */
+    public static long nanos(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 }
