@@ -17,11 +17,30 @@ public final class PreviewCutter {
     }
 
     public String cut(String text) {
-        if (text.codePointCount(0, text.length()) <= maxCodePoints) {
+        int end = offsetOf(text, maxCodePoints);
+        if (end < 0) {
             return text;
         }
-        int end = text.offsetByCodePoints(0, maxCodePoints);
         return text.substring(0, wordBoundary(text, end)).stripTrailing();
+    }
+
+    /**
+     * Where the {@code codePoints}-th code point ends, or -1 if the text has no more than that:
+     * read no further than the preview, however long the page's text.
+     */
+    private static int offsetOf(String text, int codePoints) {
+        if (text.length() <= codePoints) {
+            return -1; // never more code points than chars
+        }
+        int at = 0;
+        for (int n = 0; n < codePoints; n++) {
+            if (at >= text.length()) {
+                return -1;
+            }
+            at += Character.isHighSurrogate(text.charAt(at)) && at + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(at + 1)) ? 2 : 1;
+        }
+        return at < text.length() ? at : -1;
     }
 
     /**
@@ -32,7 +51,7 @@ public final class PreviewCutter {
      */
     private int wordBoundary(String text, int end) {
         int window = Math.max(maxCodePoints / 10, Math.min(20, maxCodePoints / 2));
-        int floor = text.offsetByCodePoints(0, maxCodePoints - window);
+        int floor = offsetOf(text, maxCodePoints - window);
         for (int at = end; at > floor; at -= Character.charCount(text.codePointBefore(at))) {
             int before = text.codePointBefore(at);
             boolean atSpaceOrEnd = at == text.length() || Character.isWhitespace(text.codePointAt(at));

@@ -61,6 +61,16 @@ class PreviewCutterTest {
     }
 
     @Test
+    void aTextAtTheLimitInCodePointsIsKeptWholeThoughLongerInChars() {
+        String text = "😀 ".repeat(6) + "😀"; // 13 code points in 20 chars
+        assertEquals(text, new PreviewCutter(13).cut(text));
+        assertEquals("😀 ".repeat(5) + "😀", new PreviewCutter(12).cut(text));
+        assertEquals("a😀", new PreviewCutter(2).cut("a😀"));
+        String unpaired = "ab\uD83D"; // a lone high surrogate at the end counts as one
+        assertEquals(unpaired, new PreviewCutter(3).cut(unpaired));
+    }
+
+    @Test
     void astralCharactersBetweenWordsSurviveTheCut() {
         String preview = new PreviewCutter(15).cut("𝔘𝔫𝔦 code 𝔠𝔬𝔡𝔢 points");
         assertEquals("𝔘𝔫𝔦 code 𝔠𝔬𝔡𝔢", preview);
