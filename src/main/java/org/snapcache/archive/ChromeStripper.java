@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,7 @@ public final class ChromeStripper {
             "_wb_frame_top_banner");
     private static final String[] SCRIPT_MARKERS = {"__wm.", "wbinfo", "_WBWombatInit", "WB_wombat_", "archive_analytics",
         "RufflePlayer"};
+    /** What the archives' comments say; every begin and end marker below holds one of these. */
     private static final String[] COMMENT_MARKERS = {"FILE ARCHIVED ON", "playback timings", "BEGIN WAYBACK TOOLBAR INSERT",
         "END WAYBACK TOOLBAR INSERT", "End Wayback Rewrite JS Include", "WB Insert"};
 
@@ -36,12 +38,14 @@ public final class ChromeStripper {
      * walk, after looking at it: work on every element costs one walk, not two.
      */
     public void strip(Document document, Consumer<Element> alsoVisit) {
-        // one walk finds the comments and the injected elements; a removed node has no parent
+        // one walk finds the archives' comments and the injected elements; a removed node has no parent
         List<Comment> comments = new ArrayList<>();
         List<Element> injected = new ArrayList<>();
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof Comment comment) {
-                comments.add(comment);
+                if (isArchives(comment)) {
+                    comments.add(comment);
+                }
             } else if (node instanceof Element element) {
                 if (isInjected(element)) {
                     injected.add(element);
@@ -58,36 +62,49 @@ public final class ChromeStripper {
             }
         }
         for (Comment comment : comments) {
-            if (comment.parent() == null) {
-                continue;
-            }
-            String text = comment.getData();
-            for (String marker : COMMENT_MARKERS) {
-                if (text.contains(marker)) {
-                    comment.remove();
-                    break;
-                }
+            if (comment.parent() != null) {
+                comment.remove();
             }
         }
     }
 
+    /** Whether a comment carries one of the archives' markers; those that do not are passed over from the start. */
+    private static boolean isArchives(Comment comment) {
+        String text = comment.getData();
+        for (String marker : COMMENT_MARKERS) {
+            if (text.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The toolbar's and banners' elements, the archive's /_static/ files, and scripts that carry its markers. */
     private static boolean isInjected(Element element) {
-        if (TOOLBAR_IDS.contains(element.id())) {
-            return true;
-        }
         String tag = element.normalName();
-        if (tag.equals("link")) {
-            return element.attr("href").contains("/_static/");
-        }
-        if (tag.equals("style")) {
-            return element.attr("src").contains("/_static/");
-        }
-        if (!tag.equals("script")) {
-            return false;
-        }
-        if (element.attr("src").contains("/_static/")) {
-            return true;
+        boolean script = tag.equals("script");
+        if (element.attributesSize() == 0) {
+            if (!script) {
+                return false; // no id, no file
+            }
+        } else {
+            // the HTML parser gives attribute names in lower case
+            Attributes attributes = element.attributes();
+            if (TOOLBAR_IDS.contains(attributes.get("id"))) {
+                return true;
+            }
+            if (tag.equals("link")) {
+                return attributes.get("href").contains("/_static/");
+            }
+            if (tag.equals("style")) {
+                return attributes.get("src").contains("/_static/");
+            }
+            if (!script) {
+                return false;
+            }
+            if (attributes.get("src").contains("/_static/")) {
+                return true;
+            }
         }
         // a script's code is one data node: read it where it is rather than copied out by data()
         String code = element.childNodeSize() == 1 && element.childNode(0) instanceof DataNode data ? data.getWholeData() : element.data();

@@ -2,7 +2,7 @@ package org.snapcache.archive;
 
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.NodeTraversor;
@@ -12,6 +12,9 @@ import org.jsoup.select.NodeTraversor;
  * back into the original URLs, so that a page read in playback mode is the page as it was.
  */
 public final class LinkRestorer {
+
+    /** The attributes that hold a link. */
+    private static final String[] LINKS = {"href", "src", "action", "poster", "cite"};
 
     public void restore(Document document) {
         Consumer<Element> restorer = restorer(document);
@@ -29,25 +32,27 @@ public final class LinkRestorer {
             if (element.attributesSize() == 0) {
                 return;
             }
-            for (Attribute attribute : element.attributes()) {
-                // the HTML parser gives attribute names in lower case
-                switch (attribute.getKey()) {
-                    case "href", "src", "action", "poster", "cite" -> restore(attribute, base);
-                    default -> { }
+            // looked up by name, in the lower case the HTML parser gives, rather than iterated,
+            // which makes an Attribute of each
+            Attributes attributes = element.attributes();
+            for (String key : LINKS) {
+                String value = attributes.get(key);
+                if (!value.isEmpty()) {
+                    restore(attributes, key, value, base);
                 }
             }
         };
     }
 
-    private static void restore(Attribute attribute, HttpUrl base) {
-        String value = attribute.getValue().strip();
+    private static void restore(Attributes attributes, String key, String raw, HttpUrl base) {
+        String value = raw.strip();
         if (value.isEmpty() || !mayBeRewritten(value)) {
             return;
         }
         // resolved here rather than by jsoup's absUrl, which is many times slower
         HttpUrl url = base == null ? HttpUrl.parse(value) : base.resolve(value);
         if (url != null) {
-            WaybackUrl.originalOf(url).ifPresent(attribute::setValue);
+            WaybackUrl.originalOf(url).ifPresent(original -> attributes.put(key, original));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -119,8 +120,13 @@ public final class HtmlTextExtractor {
         if (element.attributesSize() == 0) {
             return false;
         }
-        return element.hasAttr("hidden") || element.attr("aria-hidden").equalsIgnoreCase("true")
-                || element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find();
+        // the HTML parser gives attribute names in lower case
+        Attributes attributes = element.attributes();
+        if (attributes.hasKey("hidden") || attributes.get("aria-hidden").equalsIgnoreCase("true")) {
+            return true;
+        }
+        String style = attributes.get("style");
+        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
     private static Optional<String> title(Document document) {

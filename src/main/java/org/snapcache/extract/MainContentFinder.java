@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -232,7 +233,6 @@ final class MainContentFinder {
         return letters[0] >= n;
     }
 
-    /** Removes what the page marks as boilerplate, and counts the text again. */
     /**
      * What one walk over a page finds for {@link #find}: the landmarks, the blocks a class or id
      * may mark as boilerplate, and what [itemprop=articleBody], article, "[class], [id]" and
@@ -245,32 +245,35 @@ final class MainContentFinder {
 
         /** Notes an element; call in document order. */
         void sees(Element element) {
-            boolean attributes = element.attributesSize() > 0;
             String tag = element.normalName();
-            if (tag.equals("aside") || attributes && LANDMARK_ROLES.contains(element.attr("role").trim().toLowerCase(Locale.ROOT))) {
+            // each attribute read once (the HTML parser gives their names in lower case)
+            Attributes attributes = element.attributesSize() > 0 ? element.attributes() : null;
+            String role = attributes == null ? "" : attributes.get("role").trim();
+            if (tag.equals("aside") || !role.isEmpty() && LANDMARK_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 landmarks.add(element);
             }
-            int classWords = attributes ? words(element.className()) : 0;
-            int idWords = attributes ? words(element.id()) : 0;
+            int classWords = attributes == null ? 0 : words(attributes.get("class").trim());
+            int idWords = attributes == null ? 0 : words(attributes.get("id"));
             if (BLOCKS.contains(tag)) {
                 blocks.add(new Block(element, withoutLayout(classWords | idWords), withLayout(idWords)));
             }
-            if (attributes && element.attr("itemprop").trim().equalsIgnoreCase("articleBody")) {
+            if (attributes != null && attributes.get("itemprop").trim().equalsIgnoreCase("articleBody")) {
                 marked.get(0).add(element);
             }
             if (tag.equals("article")) {
                 marked.get(1).add(element);
             }
-            if (attributes && (element.hasAttr("class") || element.hasAttr("id"))
-                    && (withLayout(classWords | idWords) & MARKED_CONTENT) != 0) {
+            // words come only from a class or an id
+            if ((withLayout(classWords | idWords) & MARKED_CONTENT) != 0) {
                 marked.get(2).add(element);
             }
-            if (tag.equals("main") || attributes && element.attr("role").trim().equalsIgnoreCase("main")) {
+            if (tag.equals("main") || role.equalsIgnoreCase("main")) {
                 marked.get(3).add(element);
             }
         }
     }
 
+    /** Removes what the page marks as boilerplate, and counts the text again. */
     private static TextStats removeBoilerplate(Element body, TextStats stats, Candidates candidates) {
         boolean exact = true;
         for (Element landmark : candidates.landmarks) {
