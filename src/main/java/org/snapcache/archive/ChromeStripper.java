@@ -11,7 +11,7 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
+import org.snapcache.html.DomWalk;
 
 /**
  * Removes what a Wayback-style archive injects into a replayed page: the Internet Archive's head
@@ -41,7 +41,7 @@ public final class ChromeStripper {
         // one walk finds the archives' comments and the injected elements; a removed node has no parent
         List<Comment> comments = new ArrayList<>();
         List<Element> injected = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
+        DomWalk.walk(document, node -> {
             if (node instanceof Comment comment) {
                 if (isArchives(comment)) {
                     comments.add(comment);
@@ -52,7 +52,8 @@ public final class ChromeStripper {
                 }
                 alsoVisit.accept(element);
             }
-        }, document);
+            return true;
+        });
         removeBetween(comments, "BEGIN WAYBACK TOOLBAR INSERT", "END WAYBACK TOOLBAR INSERT");
         removeBetween(comments, "WB Insert", "End WB Insert");
         removeHeadInsert(comments);

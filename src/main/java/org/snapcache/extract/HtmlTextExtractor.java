@@ -11,9 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
-import org.jsoup.select.NodeVisitor;
+import org.snapcache.html.DomWalk;
 
 /**
  * The title and readable text of an HTML page: what a reader sees, one block to a line, with
@@ -67,7 +66,7 @@ public final class HtmlTextExtractor {
             }
         }
         TextCollector collector = new TextCollector();
-        NodeTraversor.traverse(collector, mainContent.find(root, exact ? stats : TextStats.of(root), walk.candidates));
+        DomWalk.walk(mainContent.find(root, exact ? stats : TextStats.of(root), walk.candidates), collector);
         return new PageText(title, collector.text(), Optional.of(document.charset().name()));
     }
 
@@ -166,7 +165,7 @@ public final class HtmlTextExtractor {
     }
 
     /** Walks the DOM, building lines; separators between blocks are decided when the next text arrives. */
-    private static final class TextCollector implements NodeVisitor {
+    private static final class TextCollector implements DomWalk.Visitor {
 
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder line = new StringBuilder();
@@ -176,7 +175,7 @@ public final class HtmlTextExtractor {
         private int inlineCellDepth;
 
         @Override
-        public void head(Node node, int depth) {
+        public boolean head(Node node) {
             if (node instanceof TextNode text) {
                 append(text.getWholeText());
             } else if (node instanceof Element element) {
@@ -201,20 +200,19 @@ public final class HtmlTextExtractor {
                     endLine(level(element));
                 }
             }
+            return true;
         }
 
         @Override
-        public void tail(Node node, int depth) {
-            if (node instanceof Element element) {
-                String tag = element.normalName();
-                if (tag.equals("pre")) {
-                    preDepth--;
-                    endLine(2);
-                } else if (tag.equals("td") || tag.equals("th")) {
-                    inlineCellDepth = Math.max(0, inlineCellDepth - 1);
-                } else {
-                    endLine(level(element));
-                }
+        public void tail(Element element) {
+            String tag = element.normalName();
+            if (tag.equals("pre")) {
+                preDepth--;
+                endLine(2);
+            } else if (tag.equals("td") || tag.equals("th")) {
+                inlineCellDepth = Math.max(0, inlineCellDepth - 1);
+            } else {
+                endLine(level(element));
             }
         }
 
@@ -263,30 +261,42 @@ public final class HtmlTextExtractor {
             if (level == 0) {
                 return;
             }
-            // strip() without a copy (a pre's text closed at its end tag may end in line breaks)
-            CharSequence finished = line;
-            int start = 0;
-            int end = line.length();
             if (preDepth > 0) {
-                finished = stripPre(line);
-                end = finished.length();
+                String finished = stripPre(line);
+                if (!finished.isEmpty()) {
+                    separate();
+                    out.append(finished);
+                }
             } else {
+                // strip() in place (a pre's text closed at its end tag may begin or end in line breaks)
+                int end = line.length();
+                while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+                    end--;
+                }
+                int start = 0;
                 while (start < end && Character.isWhitespace(line.charAt(start))) {
                     start++;
                 }
-                while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
-                    end--;
+                if (end > start) {
+                    separate();
+                    if (start == 0) {
+                        line.setLength(end);
+                        out.append(line); // one copy of the whole builder, where a range is copied char by char
+                    } else {
+                        out.append(line, start, end);
+                    }
                 }
-            }
-            if (end > start) {
-                if (out.length() > 0) {
-                    out.append(pendingBreak >= 2 ? "\n\n" : "\n");
-                }
-                out.append(finished, start, end);
-                pendingBreak = 0;
             }
             line.setLength(0);
             pendingBreak = Math.max(pendingBreak, level);
+        }
+
+        /** The line break or blank line before the next line of text. */
+        private void separate() {
+            if (out.length() > 0) {
+                out.append(pendingBreak >= 2 ? "\n\n" : "\n");
+            }
+            pendingBreak = 0;
         }
 
         private static String stripPre(CharSequence text) {

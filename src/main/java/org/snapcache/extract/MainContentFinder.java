@@ -15,10 +15,11 @@ import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
+import org.snapcache.html.DomWalk;
 
 /**
  * Finds the part of a page that is its own content, dropping the boilerplate around it. It first
@@ -69,11 +70,12 @@ final class MainContentFinder {
      */
     Element find(Element body, TextStats counted) {
         Candidates candidates = new Candidates();
-        NodeTraversor.traverse((node, depth) -> {
+        DomWalk.walk(body, node -> {
             if (node instanceof Element element) {
                 candidates.sees(element);
             }
-        }, body);
+            return true;
+        });
         return find(body, counted, candidates);
     }
 
@@ -142,7 +144,7 @@ final class MainContentFinder {
         // one walk finds the furniture inside the content and its blocks
         List<Element> furniture = new ArrayList<>();
         List<Element> blocks = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
+        DomWalk.walk(content, node -> {
             if (node instanceof Element element) {
                 if (FURNITURE.contains(element.normalName())) {
                     furniture.add(element);
@@ -151,7 +153,8 @@ final class MainContentFinder {
                     blocks.add(element);
                 }
             }
-        }, content);
+            return true;
+        });
         furniture.forEach(Element::remove);
         int whole = stats.text(content);
         Removals removals = new Removals(stats);
@@ -254,8 +257,10 @@ final class MainContentFinder {
             }
             int classWords = attributes == null ? 0 : words(attributes.get("class").trim());
             int idWords = attributes == null ? 0 : words(attributes.get("id"));
-            if (BLOCKS.contains(tag)) {
-                blocks.add(new Block(element, withoutLayout(classWords | idWords), withLayout(idWords)));
+            int blockWords = withoutLayout(classWords | idWords);
+            if (blockWords != 0 && BLOCKS.contains(tag)) {
+                // only a block whose class or id says something can be boilerplate
+                blocks.add(new Block(element, blockWords, withLayout(idWords)));
             }
             if (attributes != null && attributes.get("itemprop").trim().equalsIgnoreCase("articleBody")) {
                 marked.get(0).add(element);
@@ -291,7 +296,7 @@ final class MainContentFinder {
         for (Block block : candidates.blocks) {
             Element element = block.element();
             int words = block.words();
-            if (words == 0 || !isInside(element, body) || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            if (!isInside(element, body) || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
                 continue;
             }
             boolean never = (words & NEVER) != 0;

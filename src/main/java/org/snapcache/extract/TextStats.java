@@ -9,8 +9,7 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
+import org.snapcache.html.DomWalk;
 
 /**
  * How much text, link text and prose every element of a tree holds, counted in one walk, so that
@@ -43,12 +42,12 @@ final class TextStats {
         TextStats stats = new TextStats();
         Deque<int[]> open = new ArrayDeque<>();
         int[] inLink = {0};
-        NodeTraversor.filter(new NodeFilter() {
+        DomWalk.walk(root, new DomWalk.Visitor() {
             @Override
-            public FilterResult head(Node node, int depth) {
+            public boolean head(Node node) {
                 if (node instanceof Element element) {
                     if (skipped.test(element) && node != root) {
-                        return FilterResult.SKIP_ENTIRELY;
+                        return false;
                     }
                     open.push(new int[5]);
                     if (element.normalName().equals("a")) {
@@ -63,14 +62,11 @@ final class TextStats {
                         open.peek()[1] += length;
                     }
                 }
-                return FilterResult.CONTINUE;
+                return true;
             }
 
             @Override
-            public FilterResult tail(Node node, int depth) {
-                if (!(node instanceof Element element)) {
-                    return FilterResult.CONTINUE;
-                }
+            public void tail(Element element) {
                 int[] own = open.pop();
                 String tag = element.normalName();
                 if (tag.equals("a")) {
@@ -88,9 +84,8 @@ final class TextStats {
                     parent[3] |= own[3] | (NESTING_BLOCKS.contains(tag) ? 1 : 0);
                     parent[4] += own[4];
                 }
-                return FilterResult.CONTINUE;
             }
-        }, root);
+        });
         return stats;
     }
 
