@@ -25,7 +25,11 @@ public record WaybackUrl(String base, String timestamp, String modifier, String 
      * {@code .../<1-14 digits><modifier>/<URL with a scheme>}, whatever the archive's prefix.
      */
     public static Optional<String> originalOf(HttpUrl url) {
-        String path = url.encodedPath();
+        return originalOf(url.encodedPath(), url.encodedQuery(), url.encodedFragment());
+    }
+
+    /** As {@link #originalOf(HttpUrl)}, from a URL's encoded path, and its query and fragment or null. */
+    static Optional<String> originalOf(String path, String query, String fragment) {
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
             int digits = slash + 1;
             while (digits < path.length() && digits - slash - 1 < 14 && Character.isDigit(path.charAt(digits))) {
@@ -47,12 +51,21 @@ public record WaybackUrl(String base, String timestamp, String modifier, String 
             }
             String rest = path.substring(next + 1);
             if (startsWithScheme(rest)) {
-                String query = url.encodedQuery() == null ? "" : "?" + url.encodedQuery();
-                String fragment = url.encodedFragment() == null ? "" : "#" + url.encodedFragment();
-                return Optional.of(rest.replaceFirst("^(https?):/(?!/)", "$1://") + query + fragment);
+                return Optional.of(withBothSlashes(rest) + (query == null ? "" : "?" + query)
+                        + (fragment == null ? "" : "#" + fragment));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code https:/example.org/}, a slash lost on the way (some archives and proxies merge them), as {@code https://example.org/}. */
+    private static String withBothSlashes(String url) {
+        for (String scheme : new String[] {"https:/", "http:/"}) {
+            if (url.startsWith(scheme)) {
+                return url.startsWith("/", scheme.length()) ? url : scheme + "/" + url.substring(scheme.length());
+            }
+        }
+        return url;
     }
 
     /** {@code http:}, {@code https:}, {@code mailto:} ...: a URL scheme of letters, digits, + - and . before a colon. */

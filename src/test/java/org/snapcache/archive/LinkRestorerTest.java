@@ -2,6 +2,8 @@ package org.snapcache.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -49,5 +51,44 @@ class LinkRestorerTest {
         for (String plain : new String[] {"/about", "https://example.org/page/2", "https://example.org/2020/", "#top", ""}) {
             assertFalse(LinkRestorer.mayBeRewritten(plain), plain);
         }
+    }
+
+    private static final HttpUrl REPLAY = HttpUrl.get("https://web.archive.org/web/20171124151315/https://www.fws.gov/birds/");
+
+    private static Optional<String> resolved(String link, HttpUrl base) {
+        HttpUrl url = base == null ? HttpUrl.parse(link) : base.resolve(link);
+        return url == null ? Optional.empty() : WaybackUrl.originalOf(url);
+    }
+
+    @Test
+    void aLinkResolvingLeavesAsItIsIsReadWithoutResolvingToTheSameOriginal() {
+        for (String link : new String[] {"/web/20171124151315im_/https://www.fws.gov/images/logo.png",
+            "https://web.archive.org/web/20171124151315/https://www.fws.gov/birds/?page=2&sort=name#top",
+            "//web.archive.org/web/20171124151315/https://www.fws.gov/", "/web/20171124151315/mailto:birds@fws.gov",
+            "/web/2017/https:/www.fws.gov/merged-slashes", "/web/2017/https://www.fws.gov/a?", "/web/2017/https://www.fws.gov/a#",
+            "/web/2017/https://www.fws.gov/.well-known/x", "/web/2017/https://www.fws.gov/archive/2017/", "/web/2017/ftp://x.org/"}) {
+            Optional<String> read = LinkRestorer.readOriginal(link, REPLAY);
+            assertNotNull(read, link);
+            assertEquals(resolved(link, REPLAY), read, link);
+        }
+        assertEquals(Optional.of("https://www.fws.gov/birds/?page=2&sort=name#top"), LinkRestorer.readOriginal(
+                "https://web.archive.org/web/20171124151315/https://www.fws.gov/birds/?page=2&sort=name#top", REPLAY));
+        assertEquals(Optional.of("https://www.fws.gov/merged-slashes"),
+                LinkRestorer.readOriginal("/web/2017/https:/www.fws.gov/merged-slashes", REPLAY));
+    }
+
+    @Test
+    void aLinkResolvingWouldChangeIsResolved() {
+        for (String link : new String[] {"/web/2017/https://www.fws.gov/a/./b", "/web/2017/https://www.fws.gov/a/../b",
+            "/web/2017/https://www.fws.gov/a/.", "/web/2017/https://www.fws.gov/a b", "/web/2017/https://www.fws.gov/caf\u00e9",
+            "/web/2017/https://www.fws.gov/%7Euser", "/web/2017/https://www.fws.gov/a#b#c", "/web/2017/https://www.fws.gov/it's",
+            "HTTPS://web.archive.org/web/2017/https://www.fws.gov/", "https://web.archive.org:443/web/2017/https://www.fws.gov/",
+            "web/2017/https://www.fws.gov/", "/web/2017/https://www.fws.gov/a\\b"}) {
+            assertNull(LinkRestorer.readOriginal(link, REPLAY), link);
+        }
+        // a link without a scheme names nothing without a base
+        assertNull(LinkRestorer.readOriginal("/web/2017/https://www.fws.gov/", null));
+        assertEquals(Optional.of("https://www.fws.gov/"),
+                LinkRestorer.readOriginal("https://web.archive.org/web/2017/https://www.fws.gov/", null));
     }
 }
