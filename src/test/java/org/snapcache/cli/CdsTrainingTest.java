@@ -31,10 +31,12 @@ class CdsTrainingTest {
     void theLaunchersTrainingRunAlsoLoadsWhatTheFirstRequestAndPageNeed() throws Exception {
         String plain = loadedClasses(false, "--version");
         assertFalse(plain.contains("okhttp3.OkHttpClient "), "a plain --version loads no HTTP client");
+        assertFalse(plain.contains("org.snapcache.config.YamlReader "), "nor a YAML reader");
 
         String training = loadedClasses(true, "--version");
         for (String name : List.of("okhttp3.OkHttpClient ", "org.jsoup.parser.HtmlTreeBuilder ",
-                "com.fasterxml.jackson.databind.ObjectMapper ", "org.snapcache.extract.HtmlTextExtractor ")) {
+                "com.fasterxml.jackson.databind.ObjectMapper ", "org.snapcache.extract.HtmlTextExtractor ",
+                "org.snapcache.config.YamlReader ")) {
             assertTrue(training.contains(name), name + " is loaded in training");
         }
     }
