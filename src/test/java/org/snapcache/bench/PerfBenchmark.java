@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -258,7 +258,7 @@ public final class PerfBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PerfBenchmark.class.getName(), EXTRACTION_FORK));
-        List<double[]> forks = new ArrayList<>();
+        List<Fork> forks = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Process fork = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(fork.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -266,20 +266,25 @@ public final class PerfBenchmark {
                 throw new IOException("the extraction fork failed: " + out);
             }
             String[] figures = out.split(" ");
-            forks.add(new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), Double.parseDouble(figures[2]),
-                Double.parseDouble(figures[3])});
+            forks.add(new Fork(Double.parseDouble(figures[0]), Double.parseDouble(figures[1]), Integer.parseInt(figures[2]),
+                    Long.parseLong(figures[3])));
         }
-        forks.sort(Comparator.comparingDouble(fork -> fork[1] / fork[0]));
+        forks.sort(Comparator.comparingDouble(Fork::ratio));
         System.err.println("extraction ÷ parse in each JVM: " + forks.stream()
-                .map(fork -> String.format(Locale.ROOT, "%.2f", fork[1] / fork[0])).collect(Collectors.joining(" ")));
-        double[] median = forks.get(forks.size() / 2);
-        double parseSeconds = median[0];
-        double extractSeconds = median[1];
-        double mb = median[3] / 1e6;
-        rows.add(new Row(String.format(Locale.ROOT, "extraction, HTML to preview (%d pages, %.1f MB, one core)", (int) median[2], mb),
-                String.format(Locale.ROOT, "%.1f MB/s", mb / extractSeconds),
-                String.format(Locale.ROOT, "%.1f MB/s (jsoup parse alone)", mb / parseSeconds),
-                extractSeconds / parseSeconds, "≤ 1.7", extractSeconds <= 1.7 * parseSeconds));
+                .map(fork -> String.format(Locale.ROOT, "%.2f", fork.ratio())).collect(Collectors.joining(" ")));
+        Fork median = forks.get(forks.size() / 2);
+        double mb = median.bytes() / 1e6;
+        rows.add(new Row(String.format(Locale.ROOT, "extraction, HTML to preview (%d pages, %.1f MB, one core)", median.pages(), mb),
+                String.format(Locale.ROOT, "%.1f MB/s", mb / median.extractSeconds()),
+                String.format(Locale.ROOT, "%.1f MB/s (jsoup parse alone)", mb / median.parseSeconds()),
+                median.ratio(), "≤ 1.7", median.ratio() <= 1.7));
+    }
+
+    /** What one fork measured: the median seconds of a parse and of an extraction of the corpus, its pages and bytes. */
+    record Fork(double parseSeconds, double extractSeconds, int pages, long bytes) {
+        double ratio() {
+            return extractSeconds / parseSeconds;
+        }
     }
 
     /** One fork: prints the median seconds of a parse and of an extraction of the corpus, its pages and its bytes. */
