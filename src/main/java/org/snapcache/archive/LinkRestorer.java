@@ -6,7 +6,7 @@ import okhttp3.HttpUrl;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.NodeTraversor;
+import org.snapcache.html.DomWalk;
 
 /**
  * Turns the links and image sources a replay rewrote ({@code /web/20201027220743im_/https://...})
@@ -19,11 +19,12 @@ public final class LinkRestorer {
 
     public void restore(Document document) {
         Consumer<Element> restorer = restorer(document);
-        NodeTraversor.traverse((node, depth) -> {
+        DomWalk.walk(document, node -> {
             if (node instanceof Element element) {
                 restorer.accept(element);
             }
-        }, document);
+            return true;
+        });
     }
 
     /** What {@link #restore} does to each element of the document, for a walk that does more. */
