@@ -18,7 +18,7 @@ public enum Freshness {
         }
         EntryMeta entry = meta.get();
         if (entry.hasPreview()) {
-            return dueAt(entry, maxAge).isBefore(now) ? STALE : FRESH;
+            return stale(entry, now, maxAge) ? STALE : FRESH;
         }
         return entry.lastAttemptAt() != null ? FAILED : MISSING;
     }
@@ -30,6 +30,19 @@ public enum Freshness {
      */
     public static Instant dueAt(EntryMeta entry, Duration maxAge) {
         return entry.fetchedAt().plus(maxAge).minus(spread(entry.id(), maxAge));
+    }
+
+    /**
+     * Whether {@link #dueAt} is before now. The id's share is hashed only when now falls within
+     * the last tenth of max-age, the one span where it decides; a report over a whole cache asks
+     * this of every entry.
+     */
+    static boolean stale(EntryMeta entry, Instant now, Duration maxAge) {
+        Instant end = entry.fetchedAt().plus(maxAge);
+        if (!end.minusMillis(maxAge.toMillis() / 10).isBefore(now)) {
+            return false;
+        }
+        return end.isBefore(now) || dueAt(entry, maxAge).isBefore(now);
     }
 
     /** The id's share of the last tenth of max-age: 0 to just under maxAge / 10. */

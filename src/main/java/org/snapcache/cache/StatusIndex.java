@@ -51,7 +51,8 @@ public final class StatusIndex {
     private final Instant startedAt = Instant.now();
     private final CompletableFuture<Map<String, Record>> recorded;
     private final CompletableFuture<Scan> scan;
-    private final Map<String, Record> seen = new ConcurrentHashMap<>();
+    /** Entries read from their files since {@link #open}, to be recorded. */
+    private final Map<String, Record> read = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
     private StatusIndex(CacheStore store) {
@@ -132,16 +133,16 @@ public final class StatusIndex {
             stamps = null;
         }
         Record known = recorded.join().get(id);
-        if (stamps != null && known != null && Arrays.equals(known.stamps(), stamps)) {
-            seen.put(id, known);
-            return Optional.of(known.meta());
+        if (stamps != null && known != null && Arrays.equals(known.stamps, stamps)) {
+            known.used = true;
+            return Optional.of(known.meta);
         }
         Optional<EntryMeta> meta = store.readMeta(id);
         if (known != null) {
             changed = true;
         }
         if (stamps != null && meta.isPresent() && settled(stamps)) {
-            seen.put(id, new Record(stamps, meta.get()));
+            read.put(id, new Record(stamps, meta.get()));
             changed = true;
         }
         return meta;
@@ -152,15 +153,22 @@ public final class StatusIndex {
      * its files; the report stands without it, so a cache that cannot be written is left alone.
      */
     public void save() {
-        if (!changed && seen.size() == recorded.join().size()) {
+        Map<String, Record> known = recorded.join();
+        if (!changed && known.values().stream().allMatch(record -> record.used)) {
             return;
         }
-        DerivedData.replaceQuietly(file, out -> write(out, seen));
+        Map<String, Record> kept = new HashMap<>(read);
+        known.forEach((id, record) -> {
+            if (record.used) {
+                kept.putIfAbsent(id, record);
+            }
+        });
+        DerivedData.replaceQuietly(file, out -> write(out, kept));
     }
 
     /** How many entries came from the index rather than their files; for tests. */
     int fromIndex() {
-        return (int) seen.entrySet().stream().filter(e -> recorded.join().get(e.getKey()) == e.getValue()).count();
+        return (int) recorded.join().values().stream().filter(record -> record.used).count();
     }
 
     private boolean settled(long[] stamps) {
@@ -216,8 +224,20 @@ public final class StatusIndex {
         return true;
     }
 
-    /** An entry's stamps and meta.json. */
-    private record Record(long[] stamps, EntryMeta meta) {
+    /**
+     * An entry's stamps and meta.json, and whether this report took the entry from it: the index
+     * is rewritten without the entries no report asked for.
+     */
+    private static final class Record {
+
+        final long[] stamps;
+        final EntryMeta meta;
+        volatile boolean used;
+
+        Record(long[] stamps, EntryMeta meta) {
+            this.stamps = stamps;
+            this.meta = meta;
+        }
 
         void writeTo(DataOutputStream out, ByteArrayOutputStream scratch) throws IOException {
             scratch.reset();
@@ -271,7 +291,7 @@ public final class StatusIndex {
         ByteArrayOutputStream scratch = new ByteArrayOutputStream(1024);
         for (Map.Entry<String, Record> entry : records.entrySet()) {
             writeText(out, entry.getKey());
-            for (long stamp : entry.getValue().stamps()) {
+            for (long stamp : entry.getValue().stamps) {
                 out.writeLong(stamp);
             }
             entry.getValue().writeTo(out, scratch);

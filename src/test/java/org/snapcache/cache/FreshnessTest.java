@@ -29,6 +29,25 @@ class FreshnessTest {
     }
 
     @Test
+    void theStateIsTheDueDatesAtEveryInstantThoughTheShareIsHashedOnlyInTheLastTenth() {
+        for (Duration maxAge : java.util.List.of(MAX_AGE, Duration.ofMillis(7), Duration.ofSeconds(9), Duration.ofDays(3650),
+                Duration.ZERO)) {
+            long tenth = maxAge.toMillis() / 10;
+            for (int i = 0; i < 200; i++) {
+                EntryMeta meta = CacheStoreTest.success(org.snapcache.config.ResourceId.forUrl("https://example.org/" + i), "x");
+                Instant end = meta.fetchedAt().plus(maxAge);
+                Instant due = Freshness.dueAt(meta, maxAge);
+                for (Instant now : java.util.List.of(end.minusMillis(tenth).minusNanos(1), end.minusMillis(tenth),
+                        end.minusMillis(tenth).plusNanos(1), due.minusNanos(1), due, due.plusNanos(1), end.minusNanos(1), end,
+                        end.plusNanos(1))) {
+                    assertEquals(due.isBefore(now) ? Freshness.STALE : Freshness.FRESH, Freshness.of(Optional.of(meta), now, maxAge),
+                            "max-age " + maxAge + ", resource " + i + ", at " + now);
+                }
+            }
+        }
+    }
+
+    @Test
     void previewOlderThanMaxAgeIsStale() {
         EntryMeta meta = CacheStoreTest.success("a", "x");
         assertEquals(Freshness.STALE, Freshness.of(Optional.of(meta), meta.fetchedAt().plus(MAX_AGE).plusSeconds(1), MAX_AGE));
