@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 import org.snapcache.Snapcache;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.Freshness;
-import org.snapcache.cache.MetaJson;
 import org.snapcache.cache.RetrySchedule;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.StatusIndex;
@@ -110,7 +108,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("wrote " + html + ": " + report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
                         .map(state -> counts.getOrDefault(state, 0) + " " + state.label()).collect(Collectors.joining(", ")));
             } else if (output.json) {
-                MetaJson.writeArray(out, rows, (json, row) -> json(json, row, maxAge));
+                ChunkedOutput.writeJsonArray(out, rows, (json, row) -> json(json, row, maxAge));
             } else if (csv) {
                 printCsv(rows, maxAge, out);
             } else {
@@ -162,10 +160,6 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * One line per row, in columns; written through a buffer and flushed once, since the
-     * command line's writer flushes at every line and a report may have 100,000 of them.
-     */
     private Set<Freshness> shownStates() {
         if (only == null || only.isEmpty()) {
             return EnumSet.allOf(Freshness.class);
@@ -204,9 +198,13 @@ final class StatusCommand implements Callable<Integer> {
             "lastAttemptAt", "consecutiveFailures", "nextAttemptAt", "captureTimestamp", "contentLength", "title", "stableId",
             "problem");
 
-    private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter target) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(target, 1 << 16), false);
+    private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter out) throws IOException {
         out.print(String.join(",", CSV_FIELDS) + "\r\n");
+        ChunkedOutput.write(out, rows, chunk -> csvLines(chunk, maxAge));
+    }
+
+    private static String csvLines(List<StatusRow> rows, Duration maxAge) {
+        StringBuilder out = new StringBuilder(rows.size() * 160);
         for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             List<Object> values = Arrays.asList(row.id(), row.url(), row.state().label(),
@@ -216,9 +214,9 @@ final class StatusCommand implements Callable<Integer> {
                     meta == null ? null : RetrySchedule.nextAttempt(meta, maxAge).orElse(null),
                     meta == null ? null : meta.captureTimestamp(), meta == null ? null : meta.contentLength(),
                     meta == null ? null : meta.title(), meta == null ? null : meta.stableId(), row.problem().orElse(null));
-            out.print(values.stream().map(StatusCommand::csvField).collect(Collectors.joining(",")) + "\r\n");
+            out.append(values.stream().map(StatusCommand::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
-        out.flush();
+        return out.toString();
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty. */
@@ -233,11 +231,23 @@ final class StatusCommand implements Callable<Integer> {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
-    private static void printTable(StatusReport report, List<StatusRow> rows, Instant now, Duration maxAge, PrintWriter target) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(target, 1 << 16), false);
-        StringBuilder line = new StringBuilder(256);
-        row(line, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
-        out.write(line.toString());
+    private static void printTable(StatusReport report, List<StatusRow> rows, Instant now, Duration maxAge, PrintWriter out)
+            throws IOException {
+        StringBuilder header = new StringBuilder(128);
+        row(header, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
+        out.write(header.toString());
+        ChunkedOutput.write(out, rows, chunk -> tableLines(chunk, now, maxAge));
+        Map<Freshness, Integer> counts = report.counts();
+        out.println();
+        out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
+                .map(state -> counts.getOrDefault(state, 0) + " " + state.label())
+                .collect(Collectors.joining(", ")));
+        out.println(ages(report, now));
+        out.flush();
+    }
+
+    private static String tableLines(List<StatusRow> rows, Instant now, Duration maxAge) {
+        StringBuilder line = new StringBuilder(rows.size() * 160);
         for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
@@ -253,21 +263,13 @@ final class StatusCommand implements Callable<Integer> {
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),
                     error.isEmpty() ? "" : "  " + error);
-            out.write(line.toString());
         }
-        Map<Freshness, Integer> counts = report.counts();
-        out.println();
-        out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
-                .map(state -> counts.getOrDefault(state, 0) + " " + state.label())
-                .collect(Collectors.joining(", ")));
-        out.println(ages(report, now));
-        out.flush();
+        return line.toString();
     }
 
     /** The columns ID, STATE, HTTP, FETCHED, AGE, SIZE, NEXT RETRY, then the URL and any error, as one line. */
     private static void row(StringBuilder line, String id, String state, String http, String fetched, String age,
             String size, String nextRetry, String url, String error) {
-        line.setLength(0);
         padRight(line, id, 16).append("  ");
         padRight(line, state, 8).append("  ");
         padLeft(line, http, 4).append("  ");
