@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.snapcache.Environment;
 import org.snapcache.Snapcache;
 import org.snapcache.Version;
+import org.snapcache.cache.StatusIndex;
 import org.snapcache.config.ConfigException;
 import org.snapcache.config.ConfigLoader;
 import org.snapcache.config.Settings;
@@ -77,7 +78,26 @@ public final class SnapcacheCommand implements Runnable {
                 && List.of(args).stream().noneMatch(arg -> arg.equals("-h") || arg.equals("--help"))) {
             return commandLine(environment, List.of()); // the version needs no subcommand
         }
-        return commandLine(environment, named == null || named.equals("help") ? SUBCOMMANDS.keySet() : List.of(named));
+        // status reads every entry of the cache: it starts looking at them before picocli builds its model
+        StatusIndex early = "status".equals(named) ? StatusCommand.lookEarly(configIn(args)) : null;
+        CommandLine commandLine = commandLine(environment, named == null || named.equals("help") ? SUBCOMMANDS.keySet() : List.of(named));
+        if (early != null) {
+            ((StatusCommand) commandLine.getSubcommands().get("status").getCommand()).early = early;
+        }
+        return commandLine;
+    }
+
+    /** The --config these arguments give before their subcommand, or its default. */
+    static Path configIn(String... args) {
+        Path config = Path.of("config.yaml");
+        for (int i = 0; i < args.length && !SUBCOMMANDS.containsKey(args[i]); i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                config = Path.of(args[++i]);
+            } else if (args[i].startsWith("--config=")) {
+                config = Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        return config;
     }
 
     private static CommandLine commandLine(Environment environment, Collection<String> names) {

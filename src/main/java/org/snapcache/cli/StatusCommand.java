@@ -82,17 +82,31 @@ final class StatusCommand implements Callable<Integer> {
     private static final List<Freshness> WORST_FIRST = List.of(Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
             Freshness.MISSING, Freshness.ORPHANED, Freshness.FRESH);
 
+    /** The cache's index, opened before the catalogue is read: see {@link #lookEarly}. */
+    StatusIndex early;
+
+    /**
+     * Starts reading the index and listing the entries of the cache that this configuration
+     * file most likely names, on threads of their own; the report checks that the cache it
+     * reads is that one.
+     */
+    static StatusIndex lookEarly(Path config) {
+        return StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(config)));
+    }
+
     @Override
     public Integer call() throws Exception {
         Set<Freshness> shown = shownStates();
         if ((csv ? 1 : 0) + (output.json ? 1 : 0) + (html != null ? 1 : 0) > 1) {
             throw new UsageException("give one of --json, --csv and --html");
         }
-        // the cache is looked at while the catalogue is read
-        StatusIndex early = StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(parent.config)));
+        // the cache is looked at while the catalogue is read, if it is not already; once only,
+        // since the index holds what the cache was like when it was opened
+        StatusIndex opened = early != null ? early : lookEarly(parent.config);
+        early = null;
         try (Snapcache snapcache = parent.open()) {
             Instant now = snapcache.environment().clock().instant();
-            StatusIndex index = early.store().dir().equals(snapcache.store().dir()) ? early : StatusIndex.open(snapcache.store());
+            StatusIndex index = opened.store().dir().equals(snapcache.store().dir()) ? opened : StatusIndex.open(snapcache.store());
             StatusReport report = StatusReport.of(snapcache.settings().resources(), index, now, snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
