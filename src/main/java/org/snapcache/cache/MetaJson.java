@@ -19,12 +19,18 @@ import java.io.Writer;
  */
 public final class MetaJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /**
+     * The mapper and its writer, set up when first used: the mapper with its date and time
+     * module takes tens of milliseconds to set up, and a streamed report never needs it.
+     */
+    private static final class Mapping {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private static final ObjectWriter WRITER = MAPPER.writer(printer());
+        static final ObjectWriter WRITER = MAPPER.writer(printer());
+    }
 
     private static DefaultPrettyPrinter printer() {
         return new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -36,7 +42,7 @@ public final class MetaJson {
 
     /** The shared, immutable-once-configured mapper; use {@link #write} for output. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapping.MAPPER;
     }
 
     /** Writes one value of a streamed array. */
@@ -67,7 +73,7 @@ public final class MetaJson {
     /** Pretty JSON with one trailing newline. */
     public static String write(Object value) {
         try {
-            return WRITER.writeValueAsString(value) + "\n";
+            return Mapping.WRITER.writeValueAsString(value) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
