@@ -1,12 +1,14 @@
 package org.snapcache.cli;
 
+import java.io.CharArrayWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +20,9 @@ import org.snapcache.cache.MetaJson;
  * 100,000 entries spent half a second formatting its lines on one thread after every entry had
  * been read; the rows are now cut into chunks, each formatted to text on its own, and the main
  * thread writes the chunks in order as they are done. Only a few chunks are formatted ahead of
- * the one being written, so that the text of the whole report is never held at once. A report
- * of one chunk is formatted where it is asked for.
+ * the one being written, into buffers used again once written, so that a report's text costs a
+ * few buffers rather than its whole length in fresh memory. A report of one chunk is formatted
+ * where it is asked for.
  */
 final class ChunkedOutput {
 
@@ -31,12 +34,12 @@ final class ChunkedOutput {
     /** Formats a run of rows to the text they make, the same whatever chunk they fall in. */
     @FunctionalInterface
     interface Format<T> {
-        String format(List<T> rows) throws IOException;
+        void format(List<T> rows, Writer text) throws IOException;
     }
 
     /** Writes the text of every chunk, in order. */
     static <T> void write(Writer out, List<T> rows, Format<T> format) throws IOException {
-        write(out, rows, format, "", 0, 0);
+        write(out, rows, format, "", "", "");
     }
 
     /**
@@ -49,15 +52,7 @@ final class ChunkedOutput {
             return;
         }
         out.write(ARRAY_START);
-        write(out, rows, chunk -> {
-            StringWriter text = new StringWriter(chunk.size() * 512);
-            MetaJson.writeArray(text, chunk, writer);
-            String array = text.toString();
-            if (!array.startsWith(ARRAY_START) || !array.endsWith(ARRAY_END)) {
-                throw new IllegalStateException("a JSON array of " + chunk.size() + " values does not end in \"\\n]\\n\"");
-            }
-            return array;
-        }, ",", ARRAY_START.length(), ARRAY_END.length());
+        write(out, rows, (chunk, text) -> MetaJson.writeArray(text, chunk, writer), ",", ARRAY_START, ARRAY_END);
         out.write(ARRAY_END);
     }
 
@@ -68,15 +63,31 @@ final class ChunkedOutput {
     /** Threads formatting chunks: every core, as the writer mostly waits for them. */
     private static final int FORMATTERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    /**
-     * Writes each chunk's text less {@code cutStart} characters at its start and {@code cutEnd}
-     * at its end, with {@code between} between two chunks.
-     */
-    private static <T> void write(Writer out, List<T> rows, Format<T> format, String between, int cutStart, int cutEnd)
+    /** A chunk's text; written on from its buffer, which the next chunk then uses. */
+    private static final class Text extends CharArrayWriter {
+
+        Text() {
+            super(CHUNK * 256);
+        }
+
+        /** Writes the text less the frame each chunk's text has ({@code start} and {@code end}). */
+        void writeTo(Writer out, String start, String end) throws IOException {
+            boolean framed = count >= start.length() + end.length() && new String(buf, 0, start.length()).equals(start)
+                    && new String(buf, count - end.length(), end.length()).equals(end);
+            if (!framed) {
+                throw new IllegalStateException("a chunk's text is not framed by \"" + start + "\" and \"" + end + "\"");
+            }
+            out.write(buf, start.length(), count - start.length() - end.length());
+        }
+    }
+
+    /** Writes each chunk's text less the frame it has, {@code start} and {@code end}, with {@code between} between two. */
+    private static <T> void write(Writer out, List<T> rows, Format<T> format, String between, String start, String end)
             throws IOException {
         if (rows.size() <= CHUNK) {
-            String text = format.format(rows);
-            out.write(text, cutStart, text.length() - cutStart - cutEnd);
+            Text text = new Text();
+            format.format(rows, text);
+            text.writeTo(out, start, end);
             return;
         }
         ExecutorService formatters = Executors.newFixedThreadPool(FORMATTERS, task -> {
@@ -84,27 +95,37 @@ final class ChunkedOutput {
             thread.setDaemon(true);
             return thread;
         });
+        Queue<Text> written = new ConcurrentLinkedQueue<>();
         try {
-            Deque<Future<String>> ahead = new ArrayDeque<>();
+            Deque<Future<Text>> ahead = new ArrayDeque<>();
             int next = 0;
-            for (int written = 0; written < rows.size(); written += CHUNK) {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
                 while (next < rows.size() && ahead.size() < 2 * FORMATTERS) {
                     List<T> chunk = rows.subList(next, Math.min(rows.size(), next + CHUNK));
-                    ahead.add(formatters.submit(() -> format.format(chunk)));
+                    ahead.add(formatters.submit(() -> {
+                        Text text = written.poll();
+                        if (text == null) {
+                            text = new Text();
+                        }
+                        text.reset();
+                        format.format(chunk, text);
+                        return text;
+                    }));
                     next += CHUNK;
                 }
-                String text = text(ahead.remove());
-                if (written > 0) {
+                Text text = text(ahead.remove());
+                if (from > 0) {
                     out.write(between);
                 }
-                out.write(text, cutStart, text.length() - cutStart - cutEnd);
+                text.writeTo(out, start, end);
+                written.add(text);
             }
         } finally {
             formatters.shutdownNow();
         }
     }
 
-    private static String text(Future<String> chunk) throws IOException {
+    private static Text text(Future<Text> chunk) throws IOException {
         try {
             return chunk.get();
         } catch (InterruptedException e) {

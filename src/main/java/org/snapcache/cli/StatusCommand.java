@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,11 +215,10 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter out) throws IOException {
         out.print(String.join(",", CSV_FIELDS) + "\r\n");
-        ChunkedOutput.write(out, rows, chunk -> csvLines(chunk, maxAge));
+        ChunkedOutput.write(out, rows, (chunk, text) -> csvLines(chunk, maxAge, text));
     }
 
-    private static String csvLines(List<StatusRow> rows, Duration maxAge) {
-        StringBuilder out = new StringBuilder(rows.size() * 160);
+    private static void csvLines(List<StatusRow> rows, Duration maxAge, Writer out) throws IOException {
         for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             List<Object> values = Arrays.asList(row.id(), row.url(), row.state().label(),
@@ -230,7 +230,6 @@ final class StatusCommand implements Callable<Integer> {
                     meta == null ? null : meta.title(), meta == null ? null : meta.stableId(), row.problem().orElse(null));
             out.append(values.stream().map(StatusCommand::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
-        return out.toString();
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty. */
@@ -250,7 +249,7 @@ final class StatusCommand implements Callable<Integer> {
         StringBuilder header = new StringBuilder(128);
         row(header, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
         out.write(header.toString());
-        ChunkedOutput.write(out, rows, chunk -> tableLines(chunk, now, maxAge));
+        ChunkedOutput.write(out, rows, (chunk, text) -> tableLines(chunk, now, maxAge, text));
         Map<Freshness, Integer> counts = report.counts();
         out.println();
         out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
@@ -260,9 +259,10 @@ final class StatusCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String tableLines(List<StatusRow> rows, Instant now, Duration maxAge) {
-        StringBuilder line = new StringBuilder(rows.size() * 160);
+    private static void tableLines(List<StatusRow> rows, Instant now, Duration maxAge, Writer out) throws IOException {
+        StringBuilder line = new StringBuilder(256);
         for (StatusRow row : rows) {
+            line.setLength(0);
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
             String error = row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError());
@@ -277,8 +277,8 @@ final class StatusCommand implements Callable<Integer> {
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     row.url().isEmpty() ? "-" : row.url(),
                     error.isEmpty() ? "" : "  " + error);
+            out.append(line);
         }
-        return line.toString();
     }
 
     /** The columns ID, STATE, HTTP, FETCHED, AGE, SIZE, NEXT RETRY, then the URL and any error, as one line. */

@@ -23,7 +23,7 @@ class ChunkedOutputTest {
     @Test
     void chunksAreWrittenInTheirOrderAsOneFormattingWouldWriteThem() throws IOException {
         StringWriter out = new StringWriter();
-        ChunkedOutput.write(out, ROWS, ChunkedOutputTest::lines);
+        ChunkedOutput.write(out, ROWS, (rows, text) -> text.write(lines(rows)));
         assertEquals(lines(ROWS), out.toString());
     }
 
@@ -46,11 +46,11 @@ class ChunkedOutputTest {
 
     @Test
     void aChunkThatCannotBeFormattedFailsTheReportWithItsOwnError() {
-        IOException failure = assertThrows(IOException.class, () -> ChunkedOutput.write(new StringWriter(), ROWS, rows -> {
+        IOException failure = assertThrows(IOException.class, () -> ChunkedOutput.write(new StringWriter(), ROWS, (rows, text) -> {
             if (rows.contains(ROWS.size() - 1)) {
                 throw new IOException("no space left on device");
             }
-            return lines(rows);
+            text.write(lines(rows));
         }));
         assertEquals("no space left on device", failure.getMessage());
     }
