@@ -150,13 +150,13 @@ final class StatusCommand implements Callable<Integer> {
         json.writeStringField("id", row.id());
         json.writeStringField("url", row.url());
         json.writeStringField("state", row.state().label());
-        json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
+        json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : Formats.instant(meta.fetchedAt()));
         number(json, "httpStatus", meta == null ? null : meta.httpStatus());
         json.writeStringField("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
-        json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
+        json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : Formats.instant(meta.lastAttemptAt()));
         number(json, "consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
         json.writeStringField("nextAttemptAt", meta == null ? null
-                : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
+                : RetrySchedule.nextAttempt(meta, maxAge).map(Formats::instant).orElse(null));
         json.writeStringField("captureTimestamp", meta == null ? null : meta.captureTimestamp());
         number(json, "contentLength", meta == null ? null : meta.contentLength());
         json.writeStringField("title", meta == null ? null : meta.title());
@@ -237,7 +237,7 @@ final class StatusCommand implements Callable<Integer> {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof Instant instant ? Formats.instant(instant) : value.toString();
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }
