@@ -52,7 +52,7 @@ final class Formats {
             return instant.toString();
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        int time = (int) Math.floorMod(seconds, 86_400);
+        int time = Math.floorMod(seconds, 86_400);
         int nano = instant.getNano();
         char[] text = new char[30];
         int at = digits(text, 0, date.getYear(), 4);
