@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -372,6 +373,11 @@ public final class PerfBenchmark {
         generateCache(dir, 10);
         String id = ResourceId.forUrl("https://example.org/articles/3");
         snapcache(dir, List.of(), "--version"); // builds the jar if needed, outside the timing
+        // show as on every day but the one config.yaml was edited: a configuration changed within
+        // the last two seconds is parsed again rather than taken from the catalogue snapshot, so the
+        // one just generated is dated back, and a first show (untimed) leaves the snapshot
+        Files.setLastModifiedTime(dir.resolve("config.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        snapcache(dir, List.of(), "show", id);
         List<Double> version = new ArrayList<>();
         List<Double> show = new ArrayList<>();
         for (int run = 0; run < Math.max(runs, 5); run++) {
