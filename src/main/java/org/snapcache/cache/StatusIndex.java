@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -257,7 +258,7 @@ public final class StatusIndex {
             }
             int count = in.getInt();
             Map<String, Record> records = new HashMap<>(Math.min(Math.max(count, 0), 1 << 20) * 4 / 3 + 1);
-            Map<String, String> common = new HashMap<>();
+            Common common = new Common();
             for (int i = 0; i < count; i++) {
                 String id = readText(in);
                 long[] stamps = new long[STAMPS];
@@ -269,13 +270,17 @@ public final class StatusIndex {
                     return Map.of();
                 }
                 // decoded here, on the loading thread, while the catalogue loads
-                ByteBuffer meta = in.slice(in.position(), length);
+                int end = in.position() + length;
                 try {
-                    records.put(id, new Record(stamps, readMeta(meta, id, common)));
+                    EntryMeta meta = readMeta(in, id, common);
+                    if (in.position() == end) {
+                        records.put(id, new Record(stamps, meta));
+                    }
                 } catch (RuntimeException damaged) {
-                    // this entry's bytes do not decode: it is read from its files
+                    // this entry's bytes do not decode (nor do ones that run past their length):
+                    // it is read from its files
                 }
-                in.position(in.position() + length);
+                in.position(end);
             }
             return in.getInt() == count && !in.hasRemaining() ? records : Map.of();
         } catch (IOException | RuntimeException e) {
@@ -324,35 +329,30 @@ public final class StatusIndex {
 
     /**
      * One entry's meta.json, as {@link #writeMeta} wrote it. The report holds every entry at
-     * once, so text that repeats is held once: the id as the index's key gives it, a requested
-     * timestamp that is the capture's, and the few values of source, content type and charset
-     * ({@code common}).
+     * once, so text that repeats is held once, and not even decoded: the id as the index's key
+     * gives it, a requested timestamp that is the capture's, and the few values of source,
+     * content type and charset ({@code common}).
      */
-    private static EntryMeta readMeta(ByteBuffer in, String key, Map<String, String> common) {
+    private static EntryMeta readMeta(ByteBuffer in, String key, Common common) {
         int schemaVersion = in.getInt();
-        String id = readText(in);
-        if (key.equals(id)) {
-            id = key;
-        }
+        String id = DerivedData.skipText(in, key) ? key : readText(in);
         String url = readText(in);
         String stableId = readText(in);
         String title = readText(in);
         String archiveUrl = readText(in);
         String captureTimestamp = readText(in);
-        String requestedTimestamp = readText(in);
-        if (requestedTimestamp != null && requestedTimestamp.equals(captureTimestamp)) {
-            requestedTimestamp = captureTimestamp;
-        }
+        String requestedTimestamp = captureTimestamp != null && DerivedData.skipText(in, captureTimestamp) ? captureTimestamp
+                : readText(in);
         String captureNote = readText(in);
-        String source = shared(readText(in), common);
+        String source = common.read(in);
         Instant fetchedAt = readInstant(in);
         Instant changedAt = readInstant(in);
-        Long httpStatus = readNumber(in);
-        String contentType = shared(readText(in), common);
-        String charset = shared(readText(in), common);
+        Integer httpStatus = readInteger(in);
+        String contentType = common.read(in);
+        String charset = common.read(in);
         Long byteLength = readNumber(in);
-        Long contentLength = readNumber(in);
-        Long previewLength = readNumber(in);
+        Integer contentLength = readInteger(in);
+        Integer previewLength = readInteger(in);
         byte truncated = in.get();
         String contentHash = readText(in);
         String textWarning = readText(in);
@@ -360,28 +360,48 @@ public final class StatusIndex {
         String lastError = readText(in);
         int consecutiveFailures = in.getInt();
         return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
-                captureNote, source, fetchedAt, changedAt, toInteger(httpStatus), contentType, charset, byteLength,
-                toInteger(contentLength), toInteger(previewLength), truncated == 2 ? null : truncated == 1, contentHash,
-                textWarning, lastAttemptAt, lastError, consecutiveFailures);
+                captureNote, source, fetchedAt, changedAt, httpStatus, contentType, charset, byteLength, contentLength,
+                previewLength, truncated == 2 ? null : truncated == 1, contentHash, textWarning, lastAttemptAt, lastError,
+                consecutiveFailures);
     }
 
+    /**
+     * The values of source, content type and charset met so far, each held once. The first few
+     * are matched against the file's bytes, so that an entry that repeats one decodes no text.
+     */
+    private static final class Common {
 
+        /** Values matched by their bytes: enough for the sources, content types and charsets of most caches. */
+        private static final int MATCHED = 16;
+        /** Values held once beyond those: enough for every source, content type and charset there is. */
+        private static final int HELD = 1000;
 
-    /** How many distinct values {@code common} holds: enough for every source, content type and charset there is. */
-    private static final int COMMON = 1000;
+        private final List<String> matched = new ArrayList<>();
+        private final Map<String, String> held = new HashMap<>();
 
-    private static String shared(String text, Map<String, String> common) {
-        if (text == null) {
-            return null;
+        String read(ByteBuffer in) {
+            for (String known : matched) {
+                if (DerivedData.skipText(in, known)) {
+                    return known;
+                }
+            }
+            String text = readText(in);
+            if (text == null) {
+                return null;
+            }
+            if (matched.size() < MATCHED) {
+                matched.add(text);
+                return text;
+            }
+            String known = held.get(text);
+            if (known != null) {
+                return known;
+            }
+            if (held.size() < HELD) {
+                held.put(text, text);
+            }
+            return text;
         }
-        String known = common.get(text);
-        if (known != null) {
-            return known;
-        }
-        if (common.size() < COMMON) {
-            common.put(text, text);
-        }
-        return text;
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
@@ -407,7 +427,7 @@ public final class StatusIndex {
         return in.get() != 0 ? in.getLong() : null;
     }
 
-    private static Integer toInteger(Long number) {
-        return number == null ? null : Math.toIntExact(number);
+    private static Integer readInteger(ByteBuffer in) {
+        return in.get() != 0 ? Math.toIntExact(in.getLong()) : null;
     }
 }

@@ -72,6 +72,25 @@ public final class DerivedData {
         }
     }
 
+    /**
+     * Whether the next text in {@code in} (as {@link #readText} would read it) is {@code known},
+     * an ASCII string; if so, it is passed over without being decoded, and if not, nothing is read.
+     */
+    public static boolean skipText(ByteBuffer in, String known) {
+        int at = in.position();
+        if (in.remaining() < Integer.BYTES || in.getInt(at) != known.length() || known.length() > in.remaining() - Integer.BYTES) {
+            return false;
+        }
+        for (int i = 0; i < known.length(); i++) {
+            char c = known.charAt(i);
+            if (c >= 0x80 || in.get(at + Integer.BYTES + i) != (byte) c) {
+                return false;
+            }
+        }
+        in.position(at + Integer.BYTES + known.length());
+        return true;
+    }
+
     /** Where text is copied out of a mapped file on its way into a string, one per reading thread. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 

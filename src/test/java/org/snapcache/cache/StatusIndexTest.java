@@ -70,6 +70,46 @@ class StatusIndexTest {
     }
 
     @Test
+    void entriesOfEveryShapeComeBackFromTheIndexAsTheirFilesHaveThem() throws Exception {
+        // more distinct content types and charsets than the index matches by their bytes, text
+        // beyond ASCII, a requested timestamp that is not the capture's, and fields left empty
+        List<String> ids = new ArrayList<>();
+        Instant at = Instant.parse("2026-04-09T12:00:00.123456789Z");
+        for (int i = 0; i < 40; i++) {
+            String id = "e" + i;
+            String preview = "Zürich, page " + i;
+            int length = preview.codePointCount(0, preview.length());
+            EntryMeta meta = i % 5 == 4
+                    ? EntryMeta.firstFailure(id, "https://example.org/ü/" + i, null, at, "HTTP 503 — try later")
+                    : new EntryMeta(1, id, "https://example.org/" + i, i % 2 == 0 ? null : "sid_" + i, "Titel Nr. " + i + " — ü",
+                            "https://web.archive.org/web/2026021307011" + i % 10 + "id_/https://example.org/" + i,
+                            "2026021307011" + i % 10, i % 3 == 0 ? "20260409120000" : "2026021307011" + i % 10,
+                            i % 4 == 0 ? "closest capture" : null, i % 2 == 0 ? "archive" : "live", at.plusSeconds(i), at,
+                            200 + i, "text/x-kind-" + i, i % 3 == 0 ? null : "charset-" + i, 4096L * i, length + 10, length,
+                            i % 2 == 0, "sha256:" + i, i % 6 == 0 ? "text may be cut" : null, at.plusSeconds(i), null, 0);
+            if (meta.hasPreview()) {
+                store.writeSuccess(meta, preview);
+            } else {
+                store.writeMeta(meta);
+            }
+            ids.add(id);
+        }
+        age(Duration.ofHours(1));
+
+        List<Optional<EntryMeta>> fromFiles = new ArrayList<>();
+        StatusIndex first = StatusIndex.open(store);
+        for (String id : ids) {
+            fromFiles.add(first.readMeta(id));
+        }
+        first.save();
+        StatusIndex second = StatusIndex.open(store);
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(fromFiles.get(i), second.readMeta(ids.get(i)), ids.get(i));
+        }
+        assertEquals(ids.size(), second.fromIndex());
+    }
+
+    @Test
     void aMetaJsonEditedInPlaceIsReadAgain() throws Exception {
         report(new ArrayList<>());
         Path meta = dir.resolve("b2/meta.json");
