@@ -22,7 +22,7 @@ import org.snapcache.cache.MetaJson;
  * thread writes the chunks in order as they are done. Only a few chunks are formatted ahead of
  * the one being written, into buffers used again once written, so that a report's text costs a
  * few buffers rather than its whole length in fresh memory. A report of one chunk is formatted
- * where it is asked for.
+ * straight to the writer, on the caller's thread.
  */
 final class ChunkedOutput {
 
@@ -84,10 +84,8 @@ final class ChunkedOutput {
     /** Writes each chunk's text less the frame it has, {@code start} and {@code end}, with {@code between} between two. */
     private static <T> void write(Writer out, List<T> rows, Format<T> format, String between, String start, String end)
             throws IOException {
-        if (rows.size() <= CHUNK) {
-            Text text = new Text();
-            format.format(rows, text);
-            text.writeTo(out, start, end);
+        if (rows.size() <= CHUNK && start.isEmpty() && end.isEmpty()) {
+            format.format(rows, out); // a short report: no buffer, no thread
             return;
         }
         ExecutorService formatters = Executors.newFixedThreadPool(FORMATTERS, task -> {
