@@ -52,4 +52,19 @@ public final class Fixtures {
         }
         return response.withBody(bytes("wayback/" + name));
     }
+
+    /**
+     * The Wayback Machine's page for an excluded URL: HTTP 200, title "Wayback Machine", no
+     * Memento-Datetime. Made from the recorded not-archived page, its message replaced by the
+     * excluded one, since both are the archive's own page template.
+     */
+    public static ResponseDefinitionBuilder excludedPage() {
+        String notArchived = text("wayback/ia-wayback-404-not-archived.html");
+        String excluded = notArchived.replace("<h2>Hrm.</h2>\n<p>The Wayback Machine has not archived that URL.</p>",
+                "<p>Sorry.</p>\n<p>This URL has been excluded from the Wayback Machine.</p>");
+        if (!excluded.contains("has been excluded") || !excluded.contains("<title>Wayback Machine</title>")) {
+            throw new IllegalStateException("the recorded not-archived page no longer has the expected message");
+        }
+        return WireMock.aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(excluded);
+    }
 }

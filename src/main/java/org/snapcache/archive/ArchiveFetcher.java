@@ -88,6 +88,9 @@ public final class ArchiveFetcher {
                         continue;
                     }
                 }
+                if (memento == null) {
+                    throw notACapture(capture, at.host(), original, via);
+                }
                 return capture;
             } catch (HostStoppedException e) {
                 throw new ArchiveException(ArchiveException.Kind.HOST_STOPPED, url.toString(), e.getMessage(), e);
@@ -153,6 +156,21 @@ public final class ArchiveFetcher {
         }
         String detail = runtimeError == null ? "" : " (" + runtimeError + ")";
         return new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, url, via + "archive answered " + response.code() + detail);
+    }
+
+    /**
+     * An answer without {@code Memento-Datetime} is the archive's own page, whatever its status:
+     * the Wayback Machine answers an excluded URL with HTTP 200 and a page titled "Wayback Machine".
+     */
+    private static ArchiveException notACapture(Capture page, String host, String original, String via) {
+        String text = new String(page.body(), 0, Math.min(page.body().length, 200_000), StandardCharsets.UTF_8);
+        if (text.contains("has been excluded from the Wayback Machine")) {
+            return new ArchiveException(ArchiveException.Kind.EXCLUDED, page.archiveUrl(), via + "excluded: " + host
+                    + " does not serve " + original + " (it has been excluded from the archive)");
+        }
+        return new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, page.archiveUrl(), via + "not a capture: " + host
+                + " answered HTTP " + page.httpStatus() + " without Memento-Datetime, a page of its own rather than a capture of "
+                + original);
     }
 
     private Capture capture(Response response, String timestamp) throws IOException {

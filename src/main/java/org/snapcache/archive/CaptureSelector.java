@@ -40,7 +40,7 @@ public final class CaptureSelector {
         List<ArchiveException> failures = new ArrayList<>();
         for (String base : archives.baseUrls()) {
             try {
-                Capture nearest = fetcher.fetch(base, requested, resource.url()).requested(requested);
+                Capture nearest = fetcher.fetch(base, requested, resource.fetchUrl()).requested(requested);
                 if (nearest.httpStatus() >= 400 && archives.preferOkCapture() && !pinned) {
                     String why = "nearest capture " + nearest.captureTimestamp() + " was HTTP " + nearest.httpStatus();
                     return okCapture(base, resource, requested, nearest.captureTimestamp(), why).orElse(nearest);
@@ -65,7 +65,7 @@ public final class CaptureSelector {
         }
         if (live.isPresent()) {
             try {
-                return live.get().fetch(resource.url()).noted("no archive had a usable capture ("
+                return live.get().fetch(resource.fetchUrl()).noted("no archive had a usable capture ("
                         + failures.stream().map(Throwable::getMessage).collect(Collectors.joining("; ")) + "); read live");
             } catch (ArchiveException e) {
                 failures.add(e);
@@ -84,7 +84,7 @@ public final class CaptureSelector {
             throws ArchiveException {
         List<CdxCapture> candidates;
         try {
-            candidates = cdx.captures(base, resource.url(), new CdxClient.Query(Optional.empty(), Optional.empty(),
+            candidates = cdx.captures(base, resource.fetchUrl(), new CdxClient.Query(Optional.empty(), Optional.empty(),
                     CDX_CANDIDATES, true, Optional.of(requested)));
         } catch (ArchiveException e) {
             if (e.kind().defers()) {

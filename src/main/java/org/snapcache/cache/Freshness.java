@@ -9,7 +9,9 @@ import org.snapcache.config.ResourceId;
 
 /** The state of a resource in the cache, as {@code status} reports it. */
 public enum Freshness {
-    FRESH, STALE, FAILED, MISSING, ORPHANED, CORRUPT;
+    FRESH, STALE, FAILED, MISSING, ORPHANED, CORRUPT,
+    /** A catalogue entry that cannot be fetched as written: no usable URL, a bad pin, an unsafe id. */
+    INVALID;
 
     /** The state of a catalogue resource: a pure function of its entry, the time and max-age. */
     public static Freshness of(Optional<EntryMeta> meta, Instant now, Duration maxAge) {

@@ -14,9 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import org.snapcache.config.InvalidEntry;
 import org.snapcache.config.Resource;
 
-/** The state of every catalogue resource, then of cache entries the catalogue no longer names. */
+/**
+ * The state of every catalogue resource, of the catalogue's entries that cannot be fetched as
+ * written, then of cache entries the catalogue no longer names.
+ */
 public final class StatusReport {
 
     private final List<StatusRow> rows;
@@ -31,16 +35,21 @@ public final class StatusReport {
      * meta.json (see {@link CacheStore#readMeta}).
      */
     public static StatusReport of(List<Resource> catalogue, CacheStore store, Instant now, Duration maxAge) throws IOException {
-        return of(catalogue, StatusIndex.open(store), now, maxAge);
+        return of(catalogue, List.of(), StatusIndex.open(store), now, maxAge);
     }
 
-    /** As {@link #of(List, CacheStore, Instant, Duration)}, through an index opened earlier. */
-    public static StatusReport of(List<Resource> catalogue, StatusIndex index, Instant now, Duration maxAge) throws IOException {
+    /**
+     * As {@link #of(List, CacheStore, Instant, Duration)}, with the catalogue's invalid entries,
+     * through an index opened earlier. The folder of an invalid entry is not reported orphaned.
+     */
+    public static StatusReport of(List<Resource> catalogue, List<InvalidEntry> invalid, StatusIndex index, Instant now,
+            Duration maxAge) throws IOException {
         CacheStore store = index.store();
         Set<String> known = new HashSet<>();
         for (Resource resource : catalogue) {
             known.add(resource.id());
         }
+        invalid.forEach(entry -> entry.folder().ifPresent(known::add));
         List<String> orphans = new ArrayList<>();
         for (String name : index.entryNames()) {
             if (!known.contains(name) && Files.isDirectory(store.entryDir(name), LinkOption.NOFOLLOW_LINKS)) {
@@ -51,8 +60,12 @@ public final class StatusReport {
         ForkJoinPool pool = new ForkJoinPool(READERS);
         try {
             List<StatusRow> rows = new ArrayList<>(pool.submit(() -> catalogue.parallelStream()
-                    .map(resource -> row(index, resource.id(), resource.url(), now, maxAge, false)).toList()).get());
-            rows.addAll(pool.submit(() -> orphans.parallelStream().map(id -> row(index, id, "", now, maxAge, true)).toList()).get());
+                    .map(resource -> row(index, resource, now, maxAge)).toList()).get());
+            for (InvalidEntry entry : invalid) {
+                rows.add(new StatusRow(entry.shownId().orElse("-"), entry.url().orElse(""), Freshness.INVALID, Optional.empty(),
+                        Optional.of(entry.reason()), entry.title(), entry.stableId(), Optional.of(entry.source())));
+            }
+            rows.addAll(pool.submit(() -> orphans.parallelStream().map(id -> orphan(index, id)).toList()).get());
             index.save();
             return new StatusReport(rows);
         } catch (InterruptedException e) {
@@ -68,15 +81,28 @@ public final class StatusReport {
     /** Threads reading entries at once: the reads wait on the file system more than on a core. */
     private static final int READERS = 8;
 
-    private static StatusRow row(StatusIndex index, String id, String url, Instant now, Duration maxAge, boolean orphan) {
+    private static StatusRow row(StatusIndex index, Resource resource, Instant now, Duration maxAge) {
+        Optional<EntryMeta> meta;
+        Freshness state;
+        Optional<String> problem = Optional.empty();
+        try {
+            meta = index.readMeta(resource.id());
+            state = Freshness.of(meta, now, maxAge);
+        } catch (CorruptEntryException e) {
+            meta = Optional.empty();
+            state = Freshness.CORRUPT;
+            problem = Optional.of(e.getMessage());
+        }
+        return new StatusRow(resource.id(), resource.url(), state, meta, problem, resource.title(), resource.stableId(),
+                Optional.of(resource.source()));
+    }
+
+    private static StatusRow orphan(StatusIndex index, String id) {
         try {
             Optional<EntryMeta> meta = index.readMeta(id);
-            if (orphan) {
-                return new StatusRow(id, meta.map(EntryMeta::url).orElse(""), Freshness.ORPHANED, meta, Optional.empty());
-            }
-            return new StatusRow(id, url, Freshness.of(meta, now, maxAge), meta, Optional.empty());
+            return new StatusRow(id, meta.map(EntryMeta::url).orElse(""), Freshness.ORPHANED, meta, Optional.empty());
         } catch (CorruptEntryException e) {
-            return new StatusRow(id, url, Freshness.CORRUPT, Optional.empty(), Optional.of(e.getMessage()));
+            return new StatusRow(id, "", Freshness.CORRUPT, Optional.empty(), Optional.of(e.getMessage()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,8 @@ import org.snapcache.Snapcache;
 import org.snapcache.cache.CacheLock;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.LockHeldException;
+import org.snapcache.cache.RunRecord;
+import org.snapcache.config.InvalidEntry;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RefreshOutcome;
 import org.snapcache.pipeline.RunPlan;
@@ -37,14 +40,27 @@ final class BatchRun {
         }
     }
 
-    /** @return the exit code: 0, or 1 when any resource failed or was left for the next run */
+    /** A refresh of the resources named on the command line. */
     static int execute(Snapcache snapcache, RunPlan plan, String name, PrintWriter out, PrintWriter err, Feedback feedback)
             throws IOException, LockHeldException, InterruptedException {
+        return execute(snapcache, plan, List.of(), false, name, out, err, feedback);
+    }
+
+    /**
+     * @param invalid catalogue entries that cannot be fetched: each a failure line, counted, and exit 1
+     * @param keepRecord whether to keep the {@link RunRecord} of what this run found new, as {@code run} does
+     * @return the exit code: 0, or 1 when any resource failed, was invalid or was left for the next run
+     */
+    static int execute(Snapcache snapcache, RunPlan plan, List<InvalidEntry> invalid, boolean keepRecord, String name,
+            PrintWriter out, PrintWriter err, Feedback feedback) throws IOException, LockHeldException, InterruptedException {
         long started = snapcache.environment().ticker().nanos();
         try (CacheLock lock = CacheLock.acquire(snapcache.store().dir(), snapcache.environment().clock().instant())) {
             int recovered = snapcache.store().recover();
             if (recovered > 0) {
                 err.println(name + ": cleaned up " + recovered + " leftovers of an interrupted run");
+            }
+            for (InvalidEntry entry : invalid) {
+                err.println("invalid " + entry.describe());
             }
             List<Resource> due = plan.due();
             AtomicInteger done = new AtomicInteger();
@@ -87,7 +103,10 @@ final class BatchRun {
                     }
                 }
                 String elapsed = Formats.seconds(snapcache.environment().ticker().nanos() - started);
-                return summarise(snapcache, plan, name, outcomes, elapsed, out);
+                if (keepRecord) {
+                    keepRecord(snapcache, outcomes, invalid, err);
+                }
+                return summarise(snapcache, plan, invalid.size(), name, outcomes, elapsed, out);
             } finally {
                 out.flush();
                 finished.countDown();
@@ -96,16 +115,40 @@ final class BatchRun {
         }
     }
 
-    private static int summarise(Snapcache snapcache, RunPlan plan, String name, List<RefreshOutcome> outcomes,
+    /**
+     * Keeps what this run found new for {@code status --fail-on new}: failures that began in it (a
+     * first failure after a success, or at a first attempt) and entries invalid now that were not
+     * in the run before. A record that cannot be written costs the monitor, not the run: one line.
+     */
+    private static void keepRecord(Snapcache snapcache, List<RefreshOutcome> outcomes, List<InvalidEntry> invalid, PrintWriter err) {
+        Set<String> before = RunRecord.read(snapcache.store().dir()).map(record -> Set.copyOf(record.invalid())).orElse(Set.of());
+        List<RunRecord.NewFailure> newFailures = outcomes.stream()
+                .filter(o -> o.status() == RefreshOutcome.Status.FAILED && o.meta().map(m -> m.consecutiveFailures() <= 1).orElse(true))
+                .map(o -> new RunRecord.NewFailure(o.resource().id(), o.resource().url(), o.error().orElse("")))
+                .toList();
+        List<String> newlyInvalid = invalid.stream().filter(entry -> !before.contains(entry.key())).map(InvalidEntry::describe).toList();
+        RunRecord record = new RunRecord(snapcache.environment().clock().instant(), newFailures,
+                invalid.stream().map(InvalidEntry::key).toList(), newlyInvalid);
+        try {
+            record.write(snapcache.store().dir());
+        } catch (IOException e) {
+            err.println("run: cannot keep " + RunRecord.FILE + " for status --fail-on new: " + e.getMessage());
+        }
+    }
+
+    private static int summarise(Snapcache snapcache, RunPlan plan, int invalid, String name, List<RefreshOutcome> outcomes,
             String elapsed, PrintWriter out) {
         long refreshed = count(outcomes, RefreshOutcome.Status.REFRESHED);
         long failed = count(outcomes, RefreshOutcome.Status.FAILED);
         long deferred = count(outcomes, RefreshOutcome.Status.DEFERRED);
         long changed = outcomes.stream().filter(RefreshOutcome::changed).count();
         long first = outcomes.stream().filter(RefreshOutcome::first).count();
-        int total = plan.due().size() + plan.fresh() + plan.waiting() + plan.overLimit();
+        int total = plan.due().size() + plan.fresh() + plan.waiting() + plan.overLimit() + invalid;
         StringBuilder line = new StringBuilder(name + ": " + total + (total == 1 ? " resource" : " resources") + ": refreshed "
                 + refreshed + " (" + first + " new, " + changed + " changed), failed " + failed);
+        if (invalid > 0) {
+            line.append(", invalid ").append(invalid);
+        }
         if (deferred > 0) {
             line.append(", left for the next run ").append(deferred);
         }
@@ -128,7 +171,7 @@ final class BatchRun {
         if (snapcache.stopSignal().stopped()) {
             out.println(name + ": stopped early: " + snapcache.stopSignal().reason());
         }
-        return failed > 0 || deferred > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
+        return failed > 0 || deferred > 0 || invalid > 0 ? ExitCodes.FAILURES : ExitCodes.OK;
     }
 
     private static long count(List<RefreshOutcome> outcomes, RefreshOutcome.Status status) {

@@ -69,7 +69,7 @@ final class CapturesCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--archive must be between 1 and " + archives.size());
             }
             String url = name.startsWith("http://") || name.startsWith("https://") ? name
-                    : Catalogue.find(snapcache.settings(), snapcache.store(), name).url();
+                    : Catalogue.find(snapcache.settings(), snapcache.store(), name).fetchUrl();
             String base = archives.get(archive - 1);
             List<CdxCapture> captures;
             try {

@@ -6,19 +6,29 @@ import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CachedEntry;
 import org.snapcache.cache.CorruptEntryException;
 import org.snapcache.cache.EntryMeta;
+import org.snapcache.config.InvalidEntry;
 import org.snapcache.config.Resource;
 import org.snapcache.config.ResourceId;
 import org.snapcache.config.Settings;
 
-/** Finds the resource a command names: by id or URL in the catalogue, else by id among cache entries. */
+/**
+ * Finds the resource a command names: by id, stable id or URL in the catalogue, else by id among
+ * cache entries. A catalogue entry that cannot be fetched as written is named with its reason.
+ */
 final class Catalogue {
 
     private Catalogue() {}
 
     static Resource find(Settings settings, CacheStore store, String given) throws UnknownResourceException {
         for (Resource resource : settings.resources()) {
-            if (resource.id().equals(given) || resource.url().equals(given)) {
+            if (resource.id().equals(given) || resource.url().equals(given) || resource.stableId().filter(given::equals).isPresent()) {
                 return resource;
+            }
+        }
+        for (InvalidEntry entry : settings.invalid()) {
+            if (entry.url().filter(given::equals).isPresent() || entry.shownId().filter(given::equals).isPresent()
+                    || entry.stableId().filter(given::equals).isPresent()) {
+                throw new UsageException(entry.describe());
             }
         }
         boolean isId = ResourceId.isValid(given);

@@ -118,4 +118,24 @@ final class Formats {
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1fs", nanos / 1e9);
     }
+
+    /** {@code 5,975}: a count with thousands separators. */
+    static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /** {@code 40 s}, {@code 12 min}, {@code 6 h 38 min}, {@code 2 d 3 h}: a span for people, to the minute past a minute. */
+    static String duration(Duration span) {
+        long minutes = span.toMinutes();
+        if (minutes == 0) {
+            return (span.toMillis() + 999) / 1000 + " s";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+        }
+        return minutes / (24 * 60) + " d" + (minutes / 60 % 24 == 0 ? "" : " " + minutes / 60 % 24 + " h");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.snapcache.Snapcache;
 import org.snapcache.cache.StatusReport;
 import org.snapcache.config.Durations;
+import org.snapcache.config.InvalidEntry;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RunPlan;
 import org.snapcache.pipeline.Shard;
@@ -75,6 +76,13 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--shard: " + e.getMessage());
         }
         try (Snapcache snapcache = parent.open()) {
+            PrintWriter err = spec.commandLine().getErr();
+            if (snapcache.settings().catalogueIsEmpty()) {
+                throw new UsageException("the catalogue of " + snapcache.settings().configFile()
+                        + " lists no resources (see resources and resource-files); nothing to run");
+            }
+            snapcache.settings().warnings().forEach(warning -> err.println("warning: " + warning));
+            err.flush();
             if (requestLog != null) {
                 try {
                     snapcache.logRequestsTo(requestLog);
@@ -85,6 +93,8 @@ final class RunCommand implements Callable<Integer> {
             }
             Instant now = snapcache.environment().clock().instant();
             List<Resource> catalogue = part.of(snapcache.settings().resources());
+            List<InvalidEntry> invalid = snapcache.settings().invalid().stream()
+                    .filter(entry -> entry.shownId().map(part::holds).orElse(part.index() == 1)).toList();
             StatusReport report = StatusReport.of(catalogue, snapcache.store(), now, snapcache.settings().maxAge());
             RunPlan plan = RunPlan.of(catalogue, report, now, snapcache.settings().maxAge(), retryFailed);
             if (limit != null) {
@@ -95,17 +105,43 @@ final class RunCommand implements Callable<Integer> {
                 for (Resource resource : plan.due()) {
                     out.println("would fetch " + resource.id() + " " + resource.url() + " (" + plan.reason(resource) + ")");
                 }
-                out.println("run --dry-run: would fetch " + plan.due().size() + " of " + catalogue.size()
+                for (InvalidEntry entry : invalid) {
+                    out.println("cannot fetch " + entry.describe());
+                }
+                out.println("run --dry-run: " + plan.due().size() + " due of " + catalogue.size()
                         + (shard == null ? "" : " (shard " + part + ")") + "; " + plan.fresh() + " fresh, " + plan.waiting()
-                        + " waiting to retry" + (plan.overLimit() > 0 ? ", " + plan.overLimit() + " more over --limit" : ""));
+                        + " waiting to retry" + (plan.overLimit() > 0 ? ", " + plan.overLimit() + " more over --limit" : "")
+                        + (invalid.isEmpty() ? "" : ", " + invalid.size() + " invalid"));
+                out.println(cost(plan, catalogue.size(), snapcache.settings().http().requestsPerMinute(), budget));
                 out.flush();
                 return ExitCodes.OK;
             }
             if (budget != null) {
                 snapcache.stopSignal().stopAfter(budget, "the time budget of " + timeBudget.trim() + " is used up");
             }
-            return BatchRun.execute(snapcache, plan, "run", out, spec.commandLine().getErr(),
-                    BatchRun.Feedback.of(quiet, parent.verbose));
+            return BatchRun.execute(snapcache, plan, invalid, true, "run", out, err, BatchRun.Feedback.of(quiet, parent.verbose));
         }
+    }
+
+    /**
+     * The dry run's last line: what the night costs the archive and how long it takes at the
+     * configured rate, counting two requests for a latest capture (the redirect to it, then the
+     * capture) and one for a pin to an exact 14-digit capture; with a time budget, how many fit.
+     */
+    static String cost(RunPlan plan, int of, int requestsPerMinute, Duration budget) {
+        long requests = 0;
+        int fit = 0;
+        for (Resource resource : plan.due()) {
+            requests += RunPlan.requests(resource);
+            if (budget != null && requests * 60_000L / requestsPerMinute <= budget.toMillis()) {
+                fit++;
+            }
+        }
+        String line = "would fetch " + Formats.count(plan.due().size()) + " of " + Formats.count(of) + ": about "
+                + Formats.count(requests) + (requests == 1 ? " request" : " requests") + ", about "
+                + Formats.duration(Duration.ofMillis(requests * 60_000L / requestsPerMinute)) + " at "
+                + Formats.count(requestsPerMinute) + " requests/minute";
+        return budget == null ? line : line + "; " + Formats.count(fit) + " fit in the time budget of "
+                + Formats.duration(budget);
     }
 }

@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,11 +27,14 @@ import org.snapcache.Snapcache;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.Freshness;
 import org.snapcache.cache.RetrySchedule;
+import org.snapcache.cache.RunRecord;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.StatusIndex;
 import org.snapcache.cache.StatusReport;
 import org.snapcache.config.ConfigLoader;
+import org.snapcache.config.InvalidEntry;
 import org.snapcache.cache.StatusRow;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,19 +46,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Freshness report of every catalogue resource, and of cache entries no longer in the catalogue.",
         footer = {"", "States: fresh, stale (older than max-age), failed (no preview, last attempt failed),",
-            "missing (never attempted), orphaned (in the cache, not the catalogue), corrupt (unreadable entry).",
-            "", "Rows come worst first (corrupt, failed, stale, missing, orphaned, fresh), oldest preview first within a state.",
+            "missing (never attempted), orphaned (in the cache, not the catalogue), corrupt (unreadable entry),",
+            "invalid (a catalogue entry that cannot be fetched as written).",
+            "", "Rows come worst first (invalid, corrupt, failed, stale, missing, orphaned, fresh), oldest preview first within a state.",
             "", "Example (alert when anything failed):", "  snapcache status --fail-on failed",
+            "Example (alert only on what the last run found new):", "  snapcache status --fail-on new",
             "Example (what needs attention, for a spreadsheet):", "  snapcache status --only failed,stale --csv > attention.csv",
             "Example (a page to read in a browser or mail):", "  snapcache status --html status.html"})
 final class StatusCommand implements Callable<Integer> {
 
     /** What {@code --fail-on} can ask for. */
     enum FailOn {
-        /** anything not fresh: stale, failed, missing or corrupt. */
-        stale,
-        /** failed or corrupt entries. */
-        failed
+        /** anything not fresh: stale, failed, missing, corrupt or invalid. */
+        STALE,
+        /** failed, corrupt or invalid entries. */
+        FAILED,
+        /** what the last run found new, and is still so: failures that began in it, entries newly invalid. */
+        NEW
     }
 
     @Spec
@@ -64,12 +74,30 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     JsonMixin output;
 
-    @Option(names = "--fail-on", paramLabel = "STATE",
-            description = "Exit 1 when an entry is ${COMPLETION-CANDIDATES} (stale: anything not fresh; failed: failed or corrupt).")
+    @Option(names = "--fail-on", paramLabel = "WHAT", converter = FailOnConverter.class, completionCandidates = FailOnNames.class,
+            description = {"Exit 1 when an entry is stale (anything not fresh), failed (failed, corrupt or invalid),",
+                "or new (a failure that began in the last run, an entry newly invalid since the run before, still so)."})
     FailOn failOn;
 
+    static final class FailOnNames extends ArrayList<String> {
+        FailOnNames() {
+            super(List.of("stale", "failed", "new"));
+        }
+    }
+
+    static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            try {
+                return FailOn.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not one of stale, failed, new");
+            }
+        }
+    }
+
     @Option(names = "--only", split = ",", paramLabel = "STATE",
-            description = "List only entries in these states (comma-separated): stale, failed, missing, orphaned, corrupt, fresh.")
+            description = "List only entries in these states (comma-separated): stale, failed, missing, orphaned, corrupt, invalid, fresh.")
     List<String> only;
 
     @Option(names = "--csv", description = "Print CSV (the fields of --json) instead of a table.")
@@ -80,7 +108,7 @@ final class StatusCommand implements Callable<Integer> {
     Path html;
 
     /** The order of the report: what needs attention first. */
-    private static final List<Freshness> WORST_FIRST = List.of(Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
+    private static final List<Freshness> WORST_FIRST = List.of(Freshness.INVALID, Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
             Freshness.MISSING, Freshness.ORPHANED, Freshness.FRESH);
 
     /** The cache's index, opened before the catalogue is read: see {@link #lookEarly}. */
@@ -106,9 +134,13 @@ final class StatusCommand implements Callable<Integer> {
         StatusIndex opened = early != null ? early : lookEarly(parent.config);
         early = null;
         try (Snapcache snapcache = parent.open()) {
+            PrintWriter err = spec.commandLine().getErr();
+            snapcache.settings().warnings().forEach(warning -> err.println("warning: " + warning));
+            err.flush();
             Instant now = snapcache.environment().clock().instant();
             StatusIndex index = opened.store().dir().equals(snapcache.store().dir()) ? opened : StatusIndex.open(snapcache.store());
-            StatusReport report = StatusReport.of(snapcache.settings().resources(), index, now, snapcache.settings().maxAge());
+            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.settings().invalid(), index, now,
+                    snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
             List<StatusRow> rows = sorted(report.rows().stream().filter(row -> shown.contains(row.state())).toList());
@@ -130,6 +162,12 @@ final class StatusCommand implements Callable<Integer> {
                 printTable(report, rows, now, maxAge, out);
             }
             out.flush();
+            if (failOn == FailOn.NEW) {
+                List<String> news = news(report, snapcache.settings().invalid(), snapcache.store().dir());
+                news.forEach(line -> err.println("new: " + line));
+                err.flush();
+                return news.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
+            }
             return matches(report) ? ExitCodes.FAILURES : ExitCodes.OK;
         }
     }
@@ -139,9 +177,42 @@ final class StatusCommand implements Callable<Integer> {
             return false;
         }
         return report.rows().stream().map(StatusRow::state).anyMatch(state -> switch (failOn) {
-            case failed -> state == Freshness.FAILED || state == Freshness.CORRUPT;
-            case stale -> state != Freshness.FRESH && state != Freshness.ORPHANED;
+            case FAILED -> state == Freshness.FAILED || state == Freshness.CORRUPT || state == Freshness.INVALID;
+            case STALE -> state != Freshness.FRESH && state != Freshness.ORPHANED;
+            case NEW -> false;
         });
+    }
+
+    /**
+     * What the last run found new and is still so, one line each: a resource whose failure began
+     * in that run and that has not succeeded since, an entry that became invalid and still is.
+     */
+    static List<String> news(StatusReport report, List<InvalidEntry> invalid, Path cacheDir) {
+        Optional<RunRecord> record = RunRecord.read(cacheDir);
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StatusRow> byId = new HashMap<>();
+        for (StatusRow row : report.rows()) {
+            if (row.state() != Freshness.INVALID) {
+                byId.putIfAbsent(row.id(), row);
+            }
+        }
+        Set<String> invalidNow = new HashSet<>();
+        invalid.forEach(entry -> invalidNow.add(entry.describe()));
+        List<String> news = new ArrayList<>();
+        for (RunRecord.NewFailure failure : record.get().newFailures()) {
+            StatusRow row = byId.get(failure.id());
+            if (row != null && row.state() != Freshness.ORPHANED && row.meta().map(EntryMeta::lastError).isPresent()) {
+                news.add("failure " + failure.id() + " " + failure.url() + ": " + row.meta().get().lastError());
+            }
+        }
+        for (String entry : record.get().newlyInvalid()) {
+            if (invalidNow.contains(entry)) {
+                news.add("invalid " + entry);
+            }
+        }
+        return news;
     }
 
     private static void json(JsonGenerator json, StatusRow row, Duration maxAge) throws IOException {
@@ -152,15 +223,16 @@ final class StatusCommand implements Callable<Integer> {
         json.writeStringField("state", row.state().label());
         json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : Formats.instant(meta.fetchedAt()));
         number(json, "httpStatus", meta == null ? null : meta.httpStatus());
-        json.writeStringField("lastError", meta == null ? row.problem().orElse(null) : meta.lastError());
+        json.writeStringField("lastError", row.error().orElse(null));
         json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : Formats.instant(meta.lastAttemptAt()));
         number(json, "consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
         json.writeStringField("nextAttemptAt", meta == null ? null
                 : RetrySchedule.nextAttempt(meta, maxAge).map(Formats::instant).orElse(null));
         json.writeStringField("captureTimestamp", meta == null ? null : meta.captureTimestamp());
         number(json, "contentLength", meta == null ? null : meta.contentLength());
-        json.writeStringField("title", meta == null ? null : meta.title());
-        json.writeStringField("stableId", meta == null ? null : meta.stableId());
+        json.writeStringField("title", row.title().orElse(null));
+        json.writeStringField("stableId", row.stableId().orElse(null));
+        json.writeStringField("source", row.source().orElse(null));
         if (row.problem().isPresent()) {
             json.writeStringField("problem", row.problem().get());
         }
@@ -211,7 +283,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final List<String> CSV_FIELDS = List.of("id", "url", "state", "fetchedAt", "httpStatus", "lastError",
             "lastAttemptAt", "consecutiveFailures", "nextAttemptAt", "captureTimestamp", "contentLength", "title", "stableId",
-            "problem");
+            "problem", "source");
 
     private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter out) throws IOException {
         out.print(String.join(",", CSV_FIELDS) + "\r\n");
@@ -223,11 +295,11 @@ final class StatusCommand implements Callable<Integer> {
             EntryMeta meta = row.meta().orElse(null);
             List<Object> values = Arrays.asList(row.id(), row.url(), row.state().label(),
                     meta == null ? null : meta.fetchedAt(), meta == null ? null : meta.httpStatus(),
-                    meta == null ? row.problem().orElse(null) : meta.lastError(), meta == null ? null : meta.lastAttemptAt(),
+                    row.error().orElse(null), meta == null ? null : meta.lastAttemptAt(),
                     meta == null ? null : meta.consecutiveFailures(),
                     meta == null ? null : RetrySchedule.nextAttempt(meta, maxAge).orElse(null),
                     meta == null ? null : meta.captureTimestamp(), meta == null ? null : meta.contentLength(),
-                    meta == null ? null : meta.title(), meta == null ? null : meta.stableId(), row.problem().orElse(null));
+                    row.title().orElse(null), row.stableId().orElse(null), row.problem().orElse(null), row.source().orElse(null));
             out.append(values.stream().map(StatusCommand::csvField).collect(Collectors.joining(","))).append("\r\n");
         }
     }
@@ -265,7 +337,10 @@ final class StatusCommand implements Callable<Integer> {
             line.setLength(0);
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
-            String error = row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError());
+            String error = row.error().orElse("");
+            if (row.state() == Freshness.INVALID) {
+                error = row.source().orElse("") + ": " + error;
+            }
             row(line,
                     row.id(),
                     row.state().label(),
@@ -275,10 +350,17 @@ final class StatusCommand implements Callable<Integer> {
                     !fetched ? "-" : ShowCommand.isBinary(meta) ? Formats.size(meta.byteLength()) : Formats.size(meta.contentLength()),
                     meta == null ? "-" : RetrySchedule.nextAttempt(meta, maxAge)
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
-                    row.url().isEmpty() ? "-" : row.url(),
+                    (row.url().isEmpty() ? "-" : row.url()) + (fetched ? "" : listed(row)),
                     error.isEmpty() ? "" : "  " + error);
             out.append(line);
         }
+    }
+
+    /** For an entry without a preview, what the catalogue calls it: {@code  "Title" sid_...}. */
+    private static String listed(StatusRow row) {
+        String title = row.title().map(t -> " \"" + t + "\"").orElse("");
+        String stableId = row.stableId().map(s -> " " + s).orElse("");
+        return title.isEmpty() && stableId.isEmpty() ? "" : " " + title + stableId;
     }
 
     /** The columns ID, STATE, HTTP, FETCHED, AGE, SIZE, NEXT RETRY, then the URL and any error, as one line. */

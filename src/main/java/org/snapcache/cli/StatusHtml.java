@@ -23,7 +23,8 @@ final class StatusHtml {
         "over a year"};
     private static final Map<Freshness, String> COLOURS = new EnumMap<>(Map.of(
             Freshness.FRESH, "#2e7d32", Freshness.STALE, "#f9a825", Freshness.FAILED, "#c62828",
-            Freshness.MISSING, "#78909c", Freshness.ORPHANED, "#8e24aa", Freshness.CORRUPT, "#4e342e"));
+            Freshness.MISSING, "#78909c", Freshness.ORPHANED, "#8e24aa", Freshness.CORRUPT, "#4e342e",
+            Freshness.INVALID, "#d84315"));
 
     private StatusHtml() {}
 
@@ -47,7 +48,7 @@ final class StatusHtml {
         html.append("<h2>Preview ages</h2>\n").append(chart(ages(report, now), report.rows().size(), false));
 
         List<StatusRow> failing = rows.stream().filter(row -> row.state() == Freshness.FAILED || row.state() == Freshness.CORRUPT
-                || row.meta().map(EntryMeta::lastError).isPresent()).toList();
+                || row.state() == Freshness.INVALID || row.meta().map(EntryMeta::lastError).isPresent()).toList();
         html.append("<h2>Failing (").append(failing.size()).append(")</h2>\n");
         if (failing.isEmpty()) {
             html.append("<p>Nothing is failing.</p>\n");
@@ -58,14 +59,14 @@ final class StatusHtml {
                 html.append("<tr><td>").append(escape(row.id())).append("</td><td class=\"state\">").append(row.state().label())
                         .append("</td><td class=\"n\">").append(meta == null ? "" : meta.consecutiveFailures()).append("</td><td>")
                         .append(link(row.url())).append("</td><td>")
-                        .append(escape(row.problem().orElse(meta == null || meta.lastError() == null ? "" : meta.lastError())))
+                        .append(escape((row.state() == Freshness.INVALID ? row.source().orElse("") + ": " : "") + row.error().orElse("")))
                         .append("</td></tr>\n");
             }
             html.append("</table>\n");
         }
 
         html.append("<h2>All entries</h2>\n<table id=\"entries\"><tr><th>id</th><th>state</th><th>HTTP</th><th>fetched</th>")
-                .append("<th>age</th><th>URL</th><th>title</th></tr>\n");
+                .append("<th>age</th><th>URL</th><th>title</th><th>stable id</th></tr>\n");
         for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
@@ -73,8 +74,8 @@ final class StatusHtml {
                     .append(COLOURS.get(row.state())).append("\">").append(row.state().label()).append("</td><td class=\"n\">")
                     .append(fetched ? meta.httpStatus() : "").append("</td><td class=\"d\">").append(fetched ? Formats.day(meta.fetchedAt()) : "")
                     .append("</td><td class=\"n\">").append(fetched ? Formats.age(meta.fetchedAt(), now) : "").append("</td><td>")
-                    .append(link(row.url())).append("</td><td>").append(escape(meta == null || meta.title() == null ? "" : meta.title()))
-                    .append("</td></tr>\n");
+                    .append(link(row.url())).append("</td><td>").append(escape(row.title().orElse("")))
+                    .append("</td><td>").append(escape(row.stableId().orElse(""))).append("</td></tr>\n");
         }
         html.append("</table>\n<p>Written by snapcache status --html.</p>\n</body></html>\n");
         return html.toString();

@@ -24,7 +24,7 @@ final class CatalogueSnapshot {
     static final String FILE = ".catalogue-snapshot";
 
     private static final String MAGIC = "snapcache catalogue snapshot";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CatalogueSnapshot() {}
 
@@ -142,6 +142,19 @@ final class CatalogueSnapshot {
             text(out, r.archivedAt().orElse(null));
             text(out, r.source());
         }
+        out.writeInt(s.invalid().size());
+        for (InvalidEntry e : s.invalid()) {
+            text(out, e.source());
+            text(out, e.id().orElse(null));
+            text(out, e.url().orElse(null));
+            text(out, e.title().orElse(null));
+            text(out, e.stableId().orElse(null));
+            text(out, e.reason());
+        }
+        out.writeInt(s.warnings().size());
+        for (String warning : s.warnings()) {
+            text(out, warning);
+        }
     }
 
     private static Settings settings(ByteBuffer in, Path configFile) throws IOException {
@@ -161,7 +174,16 @@ final class CatalogueSnapshot {
             resources.add(new Resource(text(in), text(in), Optional.ofNullable(text(in)), Optional.ofNullable(text(in)),
                     Optional.ofNullable(text(in)), Optional.ofNullable(text(in)), text(in)));
         }
-        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, resources);
+        List<InvalidEntry> invalid = new ArrayList<>();
+        for (int i = in.getInt(); i > 0; i--) {
+            invalid.add(new InvalidEntry(text(in), Optional.ofNullable(text(in)), Optional.ofNullable(text(in)),
+                    Optional.ofNullable(text(in)), Optional.ofNullable(text(in)), text(in)));
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int i = in.getInt(); i > 0; i--) {
+            warnings.add(text(in));
+        }
+        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, resources, invalid, warnings);
     }
 
     // ---- values ----

@@ -99,19 +99,19 @@ public final class ConfigLoader {
         boolean liveFallback = fields.bool("live-fallback").orElse(false);
 
         ResourceEntries entries = new ResourceEntries(problems);
-        List<Resource> resources = new ArrayList<>();
         List<YamlNode> inline = fields.list("resources");
         for (int i = 0; i < inline.size(); i++) {
-            entries.read(inline.get(i), shown, i, true).ifPresent(resources::add);
+            entries.read(inline.get(i), shown, i, true);
         }
         for (YamlNode pattern : fields.list("resource-files")) {
-            resources.addAll(resourceFiles(pattern, configFile, folder, shown, entries, problems, recorder));
+            resourceFiles(pattern, configFile, folder, shown, entries, problems, recorder);
         }
-        rejectDuplicates(resources, problems);
         if (!problems.isEmpty() || archive == null || http == null) {
             throw new ConfigException(problems.lines());
         }
-        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, resources);
+        ResourceEntries.Parts catalogue = entries.finish();
+        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, catalogue.resources(),
+                catalogue.invalid(), catalogue.warnings());
     }
 
     /**
@@ -215,18 +215,18 @@ public final class ConfigLoader {
                 fields.duration("rate-limit-pause").orElse(Duration.ofSeconds(60)));
     }
 
-    private List<Resource> resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
+    private void resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
             ResourceEntries entries, Problems problems, SourcesRecorder recorder) {
         if (!(pattern instanceof YamlNode.Scalar scalar) || scalar.text() == null || scalar.text().isBlank()) {
             problems.add(shown, pattern.line(), "resource-files", "each entry must be a file name or glob, got " + pattern.kind());
-            return List.of();
+            return;
         }
         List<Path> files;
         try {
             files = ResourceFileGlob.expand(folder, scalar.text().trim());
         } catch (IOException | IllegalArgumentException e) {
             problems.add(shown, pattern.line(), "resource-files", "cannot expand \"" + scalar.text() + "\": " + e.getMessage());
-            return List.of();
+            return;
         }
         if (files.isEmpty()) {
             problems.add(shown, pattern.line(), "resource-files", "\"" + scalar.text() + "\" matches no file");
@@ -236,51 +236,44 @@ public final class ConfigLoader {
             stamps.add(recorder.stamp(file).orElse(null));
         }
         recorder.patterns.add(new CatalogueSnapshot.Sources.Pattern(scalar.text().trim(), files, stamps));
-        List<Resource> resources = new ArrayList<>();
         for (Path file : files) {
             String fileShown = configFile.resolveSibling(folder.relativize(file)).toString();
             try {
                 List<YamlNode> items = resourceList(reader.read(file, fileShown), fileShown, problems);
                 for (int i = 0; i < items.size(); i++) {
-                    entries.read(items.get(i), fileShown, i, false).ifPresent(resources::add);
+                    entries.read(items.get(i), fileShown, i, false);
                 }
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
             }
         }
-        return resources;
     }
 
-    /** A resource file is a list of entries, or a mapping whose {@code resources} key holds one. */
+    /**
+     * A resource file is a list of entries, or a mapping whose {@code resources} key holds one.
+     * Anything else, an empty file too, is a problem: read as "no resources", it would let
+     * {@code prune} empty the cache.
+     */
     private static List<YamlNode> resourceList(Optional<YamlNode> root, String shown, Problems problems) {
         if (root.isEmpty() || root.get() instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+            problems.add(shown, "holds no list of resources (the file is empty)");
             return List.of();
         }
         if (root.get() instanceof YamlNode.Sequence sequence) {
             return sequence.items();
         }
         if (root.get() instanceof YamlNode.Mapping mapping) {
-            return new MappingFields(mapping, shown, "", problems).list("resources");
+            MappingFields fields = new MappingFields(mapping, shown, "", problems);
+            Optional<YamlNode.Field> list = fields.field("resources");
+            if (list.isEmpty() || !(list.get().value() instanceof YamlNode.Sequence)) {
+                problems.add(shown, mapping.line(), "top level", "holds no list of resources (a list, or a mapping with a list under"
+                        + " resources, was expected; got a mapping " + (list.isEmpty() ? "without resources" : "whose resources is "
+                        + list.get().value().kind()) + ")");
+                return List.of();
+            }
+            return fields.list("resources");
         }
         problems.add(shown, root.get().line(), "top level", "must be a list of resources, got " + root.get().kind());
         return List.of();
-    }
-
-    private static void rejectDuplicates(List<Resource> resources, Problems problems) {
-        Map<String, Resource> byId = new HashMap<>();
-        Map<String, Resource> byUrl = new HashMap<>();
-        for (Resource resource : resources) {
-            Resource sameId = byId.putIfAbsent(resource.id(), resource);
-            if (sameId != null) {
-                problems.add(resource.source(), "resource " + resource.url() + ": id " + resource.id()
-                        + " is already used by " + sameId.url() + " (" + sameId.source() + ")");
-                continue;
-            }
-            Resource sameUrl = byUrl.putIfAbsent(resource.url(), resource);
-            if (sameUrl != null) {
-                problems.add(resource.source(), "resource " + resource.url() + ": URL is listed twice (also "
-                        + sameUrl.source() + ")");
-            }
-        }
     }
 }

@@ -10,20 +10,21 @@ import java.util.List;
  */
 final class Problems {
 
-    private record Problem(String file, int line, String text) {}
+    private record Problem(String file, int line, String text, String detail) {}
 
     private final List<Problem> problems = new ArrayList<>();
 
     void add(String file, int line, String subject, String message) {
-        problems.add(new Problem(file, line, file + ":" + line + ": " + subject + ": " + message));
+        problems.add(new Problem(file, line, file + ":" + line + ": " + subject + ": " + message,
+                subject.isEmpty() ? message : subject + ": " + message));
     }
 
     void add(String file, String message) {
-        problems.add(new Problem(file, lineOf(file), file + ": " + message));
+        problems.add(new Problem(file, lineOf(file), file + ": " + message, message));
     }
 
     void addAll(List<String> more) {
-        more.forEach(text -> problems.add(new Problem(text, 0, text)));
+        more.forEach(text -> problems.add(new Problem(text, 0, text, text)));
     }
 
     boolean isEmpty() {
@@ -32,6 +33,11 @@ final class Problems {
 
     int size() {
         return problems.size();
+    }
+
+    /** What is wrong, without the place: for a problem whose place is told elsewhere. */
+    String details() {
+        return String.join("; ", problems.stream().map(Problem::detail).toList());
     }
 
     List<String> lines() {

@@ -28,6 +28,15 @@ public record Resource(
         Objects.requireNonNull(archivedAt, "archivedAt");
     }
 
+    /** The URL to fetch: {@link #url} as a browser would send it ({@link BrowserUrl}), or as written if none could. */
+    public String fetchUrl() {
+        try {
+            return BrowserUrl.of(url);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
     /** This resource, pinned to the capture nearest {@code timestamp}. */
     public Resource pinnedAt(String timestamp) {
         return new Resource(id, url, title, type, stableId, Optional.of(timestamp), source);

@@ -1,5 +1,6 @@
 package org.snapcache.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,17 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Reads a YAML file into a {@link YamlNode} tree with line numbers. */
+/**
+ * Reads a YAML file into a {@link YamlNode} tree with line numbers; a JSON file (named
+ * {@code .json}, or starting with {@code [} or <code>{</code>) through Jackson's JSON parser.
+ */
 final class YamlReader {
 
     /** SnakeYAML refuses documents over 3 MB by default; a catalogue of 100,000 entries is larger. */
     private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
 
     private final YAMLFactory factory;
+    private final JsonFactory json = new JsonFactory();
 
     YamlReader() {
         LoaderOptions options = new LoaderOptions();
@@ -34,19 +40,21 @@ final class YamlReader {
      * @throws ConfigException with one located problem when the file is unreadable or malformed
      */
     Optional<YamlNode> read(Path file, String shownAs) throws ConfigException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = factory.createParser(in)) {
+        boolean isJson = isJson(file);
+        String language = isJson ? "JSON" : "YAML";
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = isJson ? json.createParser(in) : factory.createParser(in)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
             return Optional.of(node(parser));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(malformed(e, shownAs)));
+            throw new ConfigException(List.of(malformed(e, shownAs, language)));
         } catch (IOException e) {
             throw new ConfigException(List.of(shownAs + ": cannot read: " + e.getMessage()));
         } catch (RuntimeException e) {
             // the YAML parser's own failures on input it does not expect; still the input's fault
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ConfigException(List.of(shownAs + ": malformed YAML: " + message.lines().findFirst().orElse("")));
+            throw new ConfigException(List.of(shownAs + ": malformed " + language + ": " + message.lines().findFirst().orElse("")));
         }
     }
 
@@ -87,13 +95,30 @@ final class YamlReader {
         return location == null ? 0 : location.getLineNr();
     }
 
-    private static String malformed(JsonProcessingException e, String shownAs) {
+    /** JSON by its name, or by its first character that is not white space (after a byte order mark). */
+    private static boolean isJson(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4096);
+            int i = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+            while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
+                i++;
+            }
+            return i < head.length && (head[i] == '[' || head[i] == '{');
+        } catch (IOException e) {
+            return false; // the read that follows says what is wrong
+        }
+    }
+
+    private static String malformed(JsonProcessingException e, String shownAs, String language) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             return shownAs + ":" + (marked.getProblemMark().getLine() + 1) + ":"
-                    + (marked.getProblemMark().getColumn() + 1) + ": malformed YAML: " + marked.getProblem();
+                    + (marked.getProblemMark().getColumn() + 1) + ": malformed " + language + ": " + marked.getProblem();
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-        return shownAs + where + ": malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
+        return shownAs + where + ": malformed " + language + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
     }
 }

@@ -38,6 +38,14 @@ public record RunPlan(List<Resource> due, int fresh, int waiting, Map<String, St
         return new RunPlan(resources, 0, 0, reasons, 0);
     }
 
+    /**
+     * The archive requests a fetch of {@code resource} costs: two for a latest capture (the
+     * redirect to the nearest capture, then the capture), one for a pin to an exact 14-digit capture.
+     */
+    public static int requests(Resource resource) {
+        return resource.archivedAt().filter(ts -> ts.length() == 14).isPresent() ? 1 : 2;
+    }
+
     /** Why a due resource is due: missing, corrupt, stale (with its age), failed and due to retry. */
     public String reason(Resource resource) {
         return reasons.getOrDefault(resource.id(), "due");

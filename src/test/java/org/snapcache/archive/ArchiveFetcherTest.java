@@ -47,11 +47,15 @@ class ArchiveFetcherTest {
 
     /** One archive, captures taken as they come (no CDX substitution), no live fallback. */
     CaptureSelector fetcher(int retries, Duration timeout) {
+        return fetcher(retries, timeout, ArchiveMode.RAW);
+    }
+
+    CaptureSelector fetcher(int retries, Duration timeout, ArchiveMode mode) {
         HttpSettings http = new HttpSettings("snapcache-test", timeout, 2, 10_000, retries, 1 << 20, Duration.ofSeconds(60));
         OkHttpClient client = HttpClientFactory.create(http, new HostRateLimiter(10_000, System::nanoTime, Sleeper.SYSTEM),
                 new HostHealth(), pauses::add, Duration.ofSeconds(1), NOW);
-        return new CaptureSelector(new ArchiveFetcher(client, ArchiveMode.RAW, 1 << 20), new CdxClient(client), Optional.empty(),
-                new ArchiveSettings(List.of(archive.baseUrl() + "/web/"), ArchiveMode.RAW, false), NOW);
+        return new CaptureSelector(new ArchiveFetcher(client, mode, 1 << 20), new CdxClient(client), Optional.empty(),
+                new ArchiveSettings(List.of(archive.baseUrl() + "/web/"), mode, false), NOW);
     }
 
     @Test
@@ -220,5 +224,44 @@ class ArchiveFetcherTest {
 
         archive.verify(getRequestedFor(urlEqualTo("/web/20260409120000id_/" + url))
                 .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.equalTo("snapcache-test")));
+    }
+
+    @Test
+    void anExcludedUrlAnsweredWith200IsTheFailureExcludedInRawAndPlaybackMode() {
+        String url = "https://excluded.example/page";
+        archive.stubFor(get("/web/20260409120000id_/" + url).willReturn(Fixtures.excludedPage()));
+        archive.stubFor(get("/web/20260409120000/" + url).willReturn(Fixtures.excludedPage()));
+
+        for (ArchiveMode mode : ArchiveMode.values()) {
+            ArchiveException e = assertThrows(ArchiveException.class,
+                    () -> fetcher(0, Duration.ofSeconds(5), mode).select(Resource.of(url)), mode.toString());
+
+            assertEquals(ArchiveException.Kind.EXCLUDED, e.kind(), mode + ": " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("excluded: localhost does not serve " + url), e.getMessage());
+        }
+    }
+
+    @Test
+    void anyOtherAnswerWithoutMementoDatetimeIsNotACapture() {
+        String url = "https://maintenance.example/";
+        archive.stubFor(get("/web/20260409120000id_/" + url).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<title>Wayback Machine</title><p>We are down for maintenance.</p>")));
+
+        ArchiveException e = assertThrows(ArchiveException.class, () -> fetcher(0).select(Resource.of(url)));
+
+        assertEquals(ArchiveException.Kind.ARCHIVE_ERROR, e.kind());
+        assertTrue(e.getMessage().startsWith("not a capture: localhost answered HTTP 200 without Memento-Datetime"), e.getMessage());
+    }
+
+    @Test
+    void asksTheArchiveForTheUrlAsABrowserWouldSendIt() throws Exception {
+        String written = "https://scholar.example/scholar?q=\"Epoch+AI\"+compute|trends";
+        archive.stubFor(get("/web/20260409120000id_/https://scholar.example/scholar?q=%22Epoch+AI%22+compute%7Ctrends")
+                .willReturn(aResponse().withStatus(200).withHeader("Memento-Datetime", "Wed, 01 Jan 2020 00:00:00 GMT")
+                        .withHeader("Content-Type", "text/plain").withBody("results")));
+
+        Capture capture = fetcher(0).select(Resource.of(written));
+
+        assertEquals("20200101000000", capture.captureTimestamp());
     }
 }

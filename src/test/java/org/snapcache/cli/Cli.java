@@ -2,6 +2,7 @@ package org.snapcache.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,15 @@ final class Cli {
 
     static Environment at(Instant now) {
         return new Environment(Clock.fixed(now, ZoneOffset.UTC), System::nanoTime, duration -> { }, Duration.ofMillis(1));
+    }
+
+    /** Runs {@code snapcache --config CONFIG ARGS...}. */
+    static Result run(Path config, Environment environment, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(environment, all);
     }
 
     static Result run(Environment environment, String... args) {

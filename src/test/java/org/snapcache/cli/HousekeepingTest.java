@@ -46,11 +46,7 @@ class HousekeepingTest {
     }
 
     Cli.Result snapcache(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = dir.resolve("config.yaml").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(Environment.system(), all);
+        return Cli.run(dir.resolve("config.yaml"), Environment.system(), args);
     }
 
     @Test

@@ -89,11 +89,7 @@ class SnapcacheCommandTest {
     }
 
     Cli.Result snapcache(Environment environment, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(environment, all);
+        return Cli.run(config, environment, args);
     }
 
     Cli.Result snapcache(String... args) {
@@ -462,9 +458,7 @@ class SnapcacheCommandTest {
     @Test
     void invalidConfigurationExitsTwoAndFetchesNothing() throws Exception {
         for (String bad : List.of("max-age: forever\n", "archive:\n  mode: turbo\n", "http:\n  concurrency: many\n",
-                "resources:\n  - url: file:///etc/passwd\n", "resources:\n  - url: https://a.example/\n    id: a/b\n",
-                "resources:\n  - url: https://a.example/\n    id: x\n  - url: https://b.example/\n    id: x\n",
-                "colour: blue\n", "resources: [unclosed\n")) {
+                "resources:\n  - url: https://a.example/\n    colour: blue\n", "colour: blue\n", "resources: [unclosed\n")) {
             Files.writeString(config, bad);
 
             Cli.Result result = snapcache("run");
@@ -525,7 +519,8 @@ class SnapcacheCommandTest {
     }
 
     static List<String> wouldFetch(Cli.Result dryRun) {
-        return dryRun.out().lines().filter(line -> line.startsWith("would fetch ")).map(line -> line.split(" ")[2]).toList();
+        return dryRun.out().lines().filter(line -> line.matches("would fetch [A-Za-z0-9_-]+ \\S+ \\(.*\\)")).map(line -> line.split(" ")[2])
+                .toList();
     }
 
     static List<String> attempted(Cli.Result run) {
@@ -539,7 +534,8 @@ class SnapcacheCommandTest {
 
         assertEquals(0, dryRun.exitCode(), dryRun.err());
         assertTrue(dryRun.out().contains("would fetch " + ResourceId.forUrl(NASA) + " " + NASA + " (missing)"), dryRun.out());
-        assertTrue(dryRun.out().contains("run --dry-run: would fetch 4 of 4; 0 fresh, 0 waiting to retry"), dryRun.out());
+        assertTrue(dryRun.out().contains("run --dry-run: 4 due of 4; 0 fresh, 0 waiting to retry\n"), dryRun.out());
+        assertTrue(dryRun.out().endsWith("\nwould fetch 4 of 4: about 8 requests, about 1 s at 1,000 requests/minute\n"), dryRun.out());
         assertTrue(archive.getAllServeEvents().isEmpty(), "a dry run asks the archive nothing");
         assertFalse(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(NASA))));
 
@@ -612,7 +608,7 @@ class SnapcacheCommandTest {
         Cli.Result csv = snapcache(later, "status", "--only", "stale,failed", "--csv");
         List<String> lines = csv.out().lines().toList();
         assertEquals("id,url,state,fetchedAt,httpStatus,lastError,lastAttemptAt,consecutiveFailures,nextAttemptAt,"
-                + "captureTimestamp,contentLength,title,stableId,problem", lines.get(0));
+                + "captureTimestamp,contentLength,title,stableId,problem,source", lines.get(0));
         assertEquals(5, lines.size(), csv.out());
         assertTrue(lines.get(1).startsWith(ResourceId.forUrl(UNARCHIVED) + "," + UNARCHIVED + ",failed,"), lines.get(1));
         assertEquals(2, snapcache(later, "status", "--only", "broken").exitCode());

@@ -73,11 +73,26 @@ class CatalogueSnapshotTest {
     @Test
     void aBrokenCatalogueIsNeverKeptAndStillReported() throws Exception {
         loader.loadKept(config);
-        Files.writeString(config, "resources:\n  - url: javascript:alert(1)\n");
+        Files.writeString(config, "resources:\n  - url: https://example.org/a\n    colour: blue\n");
         age(config);
 
         assertThrows(ConfigException.class, () -> loader.loadKept(config));
         assertThrows(ConfigException.class, () -> loader.loadKept(config));
+    }
+
+    @Test
+    void invalidEntriesAndWarningsAreKeptWithTheCatalogue() throws Exception {
+        Files.writeString(config, "resources:\n  - url: https://\n  - url: https://example.org/a\n  - url: https://example.org/a\n");
+        age(config);
+
+        Settings read = loader.loadKept(config);
+        assertTrue(Files.exists(dir.resolve("cache").resolve(CatalogueSnapshot.FILE)));
+        Settings kept = loader.loadKept(config);
+
+        assertEquals(read.invalid(), kept.invalid());
+        assertEquals(read.warnings(), kept.warnings());
+        assertEquals(1, kept.invalid().size());
+        assertEquals(1, kept.warnings().size());
     }
 
     @Test

@@ -288,13 +288,15 @@ class ResourceRefresherFaultTest {
 
     @Test
     void emptyAndBinaryBodiesAreRecordedFailures() throws Exception {
-        serve("http://empty.example/", aResponse().withStatus(200).withHeader("Content-Type", "text/html"));
+        serve("http://empty.example/", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withHeader("Memento-Datetime", "Wed, 01 Jan 2020 00:00:00 GMT"));
         failsWith(refresher(0), "http://empty.example/", "the archive returned an empty body");
 
         byte[] binary = new byte[4096];
         new java.util.Random(7).nextBytes(binary);
         binary[10] = 0;
-        serve("http://binary.example/", aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(binary));
+        serve("http://binary.example/", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withHeader("Memento-Datetime", "Wed, 01 Jan 2020 00:00:00 GMT").withBody(binary));
         failsWith(refresher(0), "http://binary.example/", "binary content labelled text/html");
     }
 

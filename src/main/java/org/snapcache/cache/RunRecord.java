@@ -1,0 +1,55 @@
+package org.snapcache.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the last {@code run} found that the nights before had not: resources whose failure began
+ * in it, and catalogue entries newly invalid. Kept as {@code .last-run.json} in the cache folder,
+ * so that a monitor can alert on what changed ({@code status --fail-on new}) rather than on every
+ * long-known failure, every night.
+ *
+ * @param invalid the keys ({@link org.snapcache.config.InvalidEntry#key}) of every entry invalid in that run
+ */
+public record RunRecord(Instant finishedAt, List<NewFailure> newFailures, List<String> invalid, List<String> newlyInvalid) {
+
+    public static final String FILE = ".last-run.json";
+
+    /** Files larger than this are not a record snapcache wrote. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    /** A resource that failed in that run after a success, or at its first attempt. */
+    public record NewFailure(String id, String url, String error) {}
+
+    public RunRecord {
+        Objects.requireNonNull(finishedAt, "finishedAt");
+        newFailures = List.copyOf(newFailures);
+        invalid = List.copyOf(invalid);
+        newlyInvalid = List.copyOf(newlyInvalid);
+    }
+
+    /** The record of the last run, if there is a readable one. */
+    public static Optional<RunRecord> read(Path cacheDir) {
+        Path file = cacheDir.resolve(FILE);
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(MetaJson.mapper().readValue(file.toFile(), RunRecord.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // none yet, or not one snapcache wrote: as if there were none
+        }
+    }
+
+    /** Replaces the record atomically. */
+    public void write(Path cacheDir) throws IOException {
+        AtomicFiles.write(cacheDir.resolve(FILE), MetaJson.write(this).getBytes(StandardCharsets.UTF_8));
+    }
+}
