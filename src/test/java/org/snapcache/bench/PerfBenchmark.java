@@ -43,10 +43,11 @@ import org.snapcache.extract.PreviewCutter;
  * snapcache against the physical bounds of its work, each figure beside its bound in the same run:
  * nightly runs bound by the archive's latency and by the rate limit, against a stub archive on
  * 127.0.0.1; the freshness report over 100,000 entries against {@code cat} of their meta.json;
- * extraction against jsoup's parse alone; start-up; and peak memory as the catalogue grows.
+ * extraction against jsoup's parse alone; start-up; peak memory as the catalogue grows; and status
+ * and a dry run over catalogues in the shape the wiki writes them, of 6,000 and 100,000 entries.
  * snapcache runs as users run it, through {@code ./snapcache}, one process per run.
  *
- * <p>Run with {@code bench/perf [--runs N] [--only latency,rate,status,extraction,startup,memory]}
+ * <p>Run with {@code bench/perf [--runs N] [--only latency,rate,status,extraction,startup,memory,catalogue]}
  * from the repository's root. Exits 1 when a figure misses its target.
  */
 public final class PerfBenchmark {
@@ -71,13 +72,13 @@ public final class PerfBenchmark {
             return;
         }
         int runs = 3;
-        Set<String> only = Set.of("latency", "rate", "status", "extraction", "startup", "memory");
+        Set<String> only = Set.of("latency", "rate", "status", "extraction", "startup", "memory", "catalogue");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only = Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --runs N and --only latency,rate,status,extraction,startup,memory");
+                        + "; use --runs N and --only latency,rate,status,extraction,startup,memory,catalogue");
             }
         }
         Path work = Files.createTempDirectory("snapcache-bench");
@@ -99,6 +100,10 @@ public final class PerfBenchmark {
             }
             if (only.contains("memory")) {
                 bench.memory(archive);
+            }
+            if (only.contains("catalogue")) {
+                bench.wikiCatalogue(6_000);
+                bench.wikiCatalogue(100_000);
             }
             // last, when this harness's own compiler has settled and takes no core from what it times
             if (only.contains("startup")) {
@@ -408,6 +413,73 @@ public final class PerfBenchmark {
         double ratio = (double) peaks[1] / peaks[0];
         rows.add(new Row("peak RSS of a run, -Xmx256m, 10,000 resources", peaks[1] / 1024 + " MB",
                 peaks[0] / 1024 + " MB (2,000 resources)", ratio, "≤ 1.2", ratio <= 1.2));
+    }
+
+    // ---- 7: the wiki's catalogue ----
+
+    /**
+     * status and run --dry-run over {@code n} entries in ten resource files of the wiki's shape
+     * (its own fields, long summaries on half of them, a few odd entries), with no cache yet: the
+     * first command parses the files, the ones after read the catalogue snapshot. No bound: the
+     * figures are the seconds an operator waits.
+     */
+    void wikiCatalogue(int n) throws Exception {
+        Path dir = work.resolve("wiki" + n);
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("resources"));
+        Files.writeString(dir.resolve("config.yaml"), "cache-dir: cache\nresource-files:\n  - resources/*.yaml\n");
+        Files.createDirectories(dir.resolve("cache"));
+        StringBuilder[] files = new StringBuilder[10];
+        for (int f = 0; f < files.length; f++) {
+            files[f] = new StringBuilder();
+        }
+        String review = "A review of the source, as the wiki's editors write them, a paragraph or two of prose that says"
+                + " what the source argues and how far it can be trusted. ".repeat(4);
+        for (int i = 0; i < n; i++) {
+            StringBuilder yaml = files[i % files.length];
+            String url = switch (i % 1000) {
+                case 1 -> "https://scholar.google.com/scholar?q=\"topic+" + i + "\"+trends";
+                case 2 -> "https://";
+                case 3 -> "https://example.org/articles/" + (i - 3);
+                case 4 -> "https://example.org/articles/" + (i - 4) + "#section";
+                default -> "https://example.org/articles/" + i;
+            };
+            yaml.append("- id: ").append(ResourceId.forUrl(url)).append("\n  url: '").append(url).append("'\n  title: \"Article ")
+                    .append(i).append(": a title of some length\"\n  type: web\n  publication_id: pub-").append(i % 300)
+                    .append("\n  cited_by:\n    - page-").append(i % 2000).append("\n    - page-").append(i % 777)
+                    .append("\n  tags:\n    - safety\n    - governance\n");
+            if (i % 2 == 0) {
+                yaml.append("  local_filename: ").append(ResourceId.forUrl(url)).append(".txt\n  summary: >-\n    ")
+                        .append(review, 0, 160).append("\n  review: >-\n    ").append(review).append("\n  fetched_at: 2025-12-28 01:07:")
+                        .append(String.format(Locale.ROOT, "%02d", i % 60)).append('\n');
+            }
+        }
+        for (int f = 0; f < files.length; f++) {
+            Files.writeString(dir.resolve("resources/part-" + f + ".yaml"), files[f]);
+        }
+        // a file changed less than two seconds ago is not vouched for by the snapshot
+        Thread.sleep(2100);
+        snapcache(dir, List.of(), "--version"); // the launcher's first start is not the catalogue's cost
+        String label = String.format(Locale.ROOT, "%,d", n);
+        long bytes = 0;
+        for (int f = 0; f < files.length; f++) {
+            bytes += Files.size(dir.resolve("resources/part-" + f + ".yaml"));
+        }
+        List<Double> parsed = new ArrayList<>();
+        List<Double> status = new ArrayList<>();
+        List<Double> dryRun = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Files.deleteIfExists(dir.resolve("cache/.catalogue-snapshot"));
+            parsed.add(snapcache(dir, List.of(), "status").seconds());
+            status.add(snapcache(dir, List.of(), "status").seconds());
+            dryRun.add(snapcache(dir, List.of(), "run", "--dry-run").seconds());
+        }
+        String what = " a " + label + "-entry wiki catalogue (" + bytes / 1_000_000 + " MB of YAML)";
+        rows.add(new Row("status over" + what + ", files parsed", seconds(median(parsed)), "", Double.NaN, "", true));
+        rows.add(new Row("status over" + what + ", files unchanged", seconds(median(status)), "", Double.NaN, "< 3 s",
+                median(status) < 3));
+        rows.add(new Row("run --dry-run over" + what + ", files unchanged", seconds(median(dryRun)), "", Double.NaN, "< 3 s",
+                median(dryRun) < 3));
     }
 
     // ---- running snapcache ----
