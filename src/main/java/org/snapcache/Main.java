@@ -1,7 +1,7 @@
 package org.snapcache;
 
-import org.snapcache.cli.CdsTraining;
 import org.snapcache.cli.SnapcacheCommand;
+import org.snapcache.pipeline.Environment;
 
 /** The command-line entry point. */
 public final class Main {
@@ -9,10 +9,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = SnapcacheCommand.commandLine(Environment.system(), args).execute(args);
-        if (CdsTraining.requested()) {
-            CdsTraining.loadFetchingCode();
-        }
-        System.exit(code);
+        System.exit(SnapcacheCommand.commandLine(Environment.system()).execute(args));
     }
 }

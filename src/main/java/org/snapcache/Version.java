@@ -10,14 +10,23 @@ public final class Version {
     private Version() {}
 
     public static String current() {
+        return property("version", "dev");
+    }
+
+    /** The version and when it was built: what a derived file made by this build is keyed on. */
+    public static String build() {
+        return current() + " built " + property("built", "at an unknown time");
+    }
+
+    private static String property(String name, String otherwise) {
         try (InputStream in = Version.class.getResourceAsStream("/snapcache.properties")) {
             Properties properties = new Properties();
             if (in != null) {
                 properties.load(in);
             }
-            return properties.getProperty("version", "dev");
+            return properties.getProperty(name, otherwise);
         } catch (IOException e) {
-            return "dev";
+            return otherwise;
         }
     }
 

@@ -11,7 +11,6 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.snapcache.html.DomWalk;
 
 /**
  * Removes what a Wayback-style archive injects into a replayed page: the Internet Archive's head

@@ -6,7 +6,6 @@ import okhttp3.HttpUrl;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.snapcache.html.DomWalk;
 
 /**
  * Turns the links and image sources a replay rewrote ({@code /web/20201027220743im_/https://...})

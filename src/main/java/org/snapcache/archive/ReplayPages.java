@@ -8,7 +8,17 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Replay pages that are not the capture itself: the crawl-time redirect interstitial, and a framed replay. */
-final class ReplayPages {
+public final class ReplayPages {
+
+    /**
+     * Turns an archive's answer, parsed, back into the page it replays: the archive's chrome
+     * (toolbar, scripts, banners, comments) removed and the links it rewrote restored, each
+     * element looked at for chrome before its links are restored. A page without any is left as
+     * it is.
+     */
+    public static void clean(Document document) {
+        new ChromeStripper().strip(document, new LinkRestorer().restorer(document));
+    }
 
     /** A capture that was a redirect when crawled, as the replay shows it; {@code what} is "Got an HTTP 301 response at crawl time". */
     record Interstitial(String what, HttpUrl target) {}

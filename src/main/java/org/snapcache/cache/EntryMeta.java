@@ -57,6 +57,12 @@ public record EntryMeta(
         return fetchedAt != null;
     }
 
+    /** Whether the content was a binary type (an image, audio, an archive): no text, only a type and size. */
+    public boolean binaryContent() {
+        return contentLength != null && contentLength == 0 && byteLength != null && contentType != null
+                && !contentType.startsWith("text/") && !contentType.contains("html") && !contentType.contains("pdf");
+    }
+
     /** This entry after a failed attempt: the preview and its fields stay as they were. */
     public EntryMeta failed(Instant at, String error) {
         return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,

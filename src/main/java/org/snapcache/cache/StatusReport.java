@@ -35,7 +35,7 @@ public final class StatusReport {
      * meta.json (see {@link CacheStore#readMeta}).
      */
     public static StatusReport of(List<Resource> catalogue, CacheStore store, Instant now, Duration maxAge) throws IOException {
-        return of(catalogue, List.of(), StatusIndex.open(store), now, maxAge);
+        return of(catalogue, List.of(), StatusIndex.open(store, now), now, maxAge);
     }
 
     /**
@@ -51,7 +51,7 @@ public final class StatusReport {
         }
         invalid.forEach(entry -> entry.folder().ifPresent(known::add));
         List<String> orphans = new ArrayList<>();
-        for (String name : index.entryNames()) {
+        for (String name : store.entryNames()) {
             if (!known.contains(name) && Files.isDirectory(store.entryDir(name), LinkOption.NOFOLLOW_LINKS)) {
                 orphans.add(name);
             }

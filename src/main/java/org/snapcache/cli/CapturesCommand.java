@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.archive.ArchiveException;
 import org.snapcache.archive.CdxCapture;
 import org.snapcache.archive.CdxClient;

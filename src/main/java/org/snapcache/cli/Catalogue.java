@@ -12,7 +12,7 @@ import org.snapcache.config.ResourceId;
 import org.snapcache.config.Settings;
 
 /**
- * Finds the resource a command names: by id, stable id or URL in the catalogue, else by id among
+ * Finds the resource a command names: in the catalogue ({@link Settings#find}), else by id among
  * cache entries. A catalogue entry that cannot be fetched as written is named with its reason.
  */
 final class Catalogue {
@@ -20,16 +20,13 @@ final class Catalogue {
     private Catalogue() {}
 
     static Resource find(Settings settings, CacheStore store, String given) throws UnknownResourceException {
-        for (Resource resource : settings.resources()) {
-            if (resource.id().equals(given) || resource.url().equals(given) || resource.stableId().filter(given::equals).isPresent()) {
-                return resource;
-            }
+        Optional<Resource> listed = settings.find(given);
+        if (listed.isPresent()) {
+            return listed.get();
         }
-        for (InvalidEntry entry : settings.invalid()) {
-            if (entry.url().filter(given::equals).isPresent() || entry.shownId().filter(given::equals).isPresent()
-                    || entry.stableId().filter(given::equals).isPresent()) {
-                throw new UsageException(entry.describe());
-            }
+        Optional<InvalidEntry> invalid = settings.findInvalid(given);
+        if (invalid.isPresent()) {
+            throw new UsageException(invalid.get().describe());
         }
         boolean isId = ResourceId.isValid(given);
         String id = isId ? given : ResourceId.forUrl(given);

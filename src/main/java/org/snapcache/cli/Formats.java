@@ -37,58 +37,6 @@ final class Formats {
         return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400)).toString();
     }
 
-    /** The first second of the year 1 and the last of the year 9999: four-digit years, no sign. */
-    private static final long FIRST = -62_135_596_800L;
-    private static final long LAST = 253_402_300_799L;
-
-    /**
-     * What {@link Instant#toString} gives ({@code 2026-11-27T09:30:00Z},
-     * {@code 2026-11-27T09:30:00.120Z}), built without the formatter's dozen objects: a report
-     * writes two for each of 100,000 entries. Years outside 1-9999 go to the formatter.
-     */
-    static String instant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST || seconds > LAST) {
-            return instant.toString();
-        }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        int time = Math.floorMod(seconds, 86_400);
-        int nano = instant.getNano();
-        char[] text = new char[30];
-        int at = digits(text, 0, date.getYear(), 4);
-        text[at++] = '-';
-        at = digits(text, at, date.getMonthValue(), 2);
-        text[at++] = '-';
-        at = digits(text, at, date.getDayOfMonth(), 2);
-        text[at++] = 'T';
-        at = digits(text, at, time / 3600, 2);
-        text[at++] = ':';
-        at = digits(text, at, time / 60 % 60, 2);
-        text[at++] = ':';
-        at = digits(text, at, time % 60, 2);
-        if (nano > 0) {
-            // in groups of three digits, as many as the nanoseconds need
-            text[at++] = '.';
-            if (nano % 1_000_000 == 0) {
-                at = digits(text, at, nano / 1_000_000, 3);
-            } else if (nano % 1000 == 0) {
-                at = digits(text, at, nano / 1000, 6);
-            } else {
-                at = digits(text, at, nano, 9);
-            }
-        }
-        text[at++] = 'Z';
-        return new String(text, 0, at);
-    }
-
-    private static int digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-        return at + width;
-    }
-
     static String minute(Instant instant) {
         return MINUTE.format(instant);
     }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.cache.CacheLock;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CorruptEntryException;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.archive.Timestamps;
 import org.snapcache.config.Resource;
 import org.snapcache.pipeline.RunPlan;
@@ -52,8 +52,8 @@ final class RefreshCommand implements Callable<Integer> {
                 Resource resource = Catalogue.find(snapcache.settings(), snapcache.store(), name);
                 named.putIfAbsent(resource.id(), at == null ? resource : resource.pinnedAt(at));
             }
-            return BatchRun.execute(snapcache, RunPlan.asked(new ArrayList<>(named.values())), "refresh",
-                    spec.commandLine().getOut(), spec.commandLine().getErr(), BatchRun.Feedback.of(quiet, parent.verbose));
+            return RunOutput.execute(snapcache, RunPlan.asked(new ArrayList<>(named.values())), List.of(), false, "refresh",
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), RunOutput.Feedback.of(quiet, parent.verbose));
         }
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.cache.StatusReport;
 import org.snapcache.config.Durations;
 import org.snapcache.config.InvalidEntry;
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             if (budget != null) {
                 snapcache.stopSignal().stopAfter(budget, "the time budget of " + timeBudget.trim() + " is used up");
             }
-            return BatchRun.execute(snapcache, plan, invalid, true, "run", out, err, BatchRun.Feedback.of(quiet, parent.verbose));
+            return RunOutput.execute(snapcache, plan, invalid, true, "run", out, err, RunOutput.Feedback.of(quiet, parent.verbose));
         }
     }
 

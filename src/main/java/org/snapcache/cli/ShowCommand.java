@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.archive.Timestamps;
 import org.snapcache.cache.CachedEntry;
 import org.snapcache.cache.CorruptEntryException;
@@ -68,12 +68,6 @@ final class ShowCommand implements Callable<Integer> {
         return MetaJson.write(node);
     }
 
-    /** A resource read whole that has no text: an image, a video, an archive. */
-    static boolean isBinary(EntryMeta meta) {
-        return meta.contentLength() != null && meta.contentLength() == 0 && meta.byteLength() != null && meta.contentType() != null
-                && !meta.contentType().startsWith("text/") && !meta.contentType().contains("html") && !meta.contentType().contains("pdf");
-    }
-
     /** The wiki's "Cached Content Preview" block. */
     static String text(Resource resource, Optional<CachedEntry> entry) {
         StringBuilder out = new StringBuilder();
@@ -88,7 +82,7 @@ final class ShowCommand implements Callable<Integer> {
             Timestamps.toInstant(m.captureTimestamp())
                     .ifPresent(capture -> out.append(" · capture ").append(Formats.second(capture)));
             out.append('\n');
-            if (isBinary(m)) {
+            if (m.binaryContent()) {
                 out.append("(no text preview: ").append(m.contentType()).append(", ")
                         .append(Formats.size(m.byteLength())).append(")\n");
             } else {

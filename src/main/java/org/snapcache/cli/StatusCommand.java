@@ -1,6 +1,7 @@
 package org.snapcache.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,15 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.cache.EntryMeta;
+import org.snapcache.cache.MetaJson;
 import org.snapcache.cache.Freshness;
 import org.snapcache.cache.RetrySchedule;
 import org.snapcache.cache.RunRecord;
-import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.StatusIndex;
 import org.snapcache.cache.StatusReport;
-import org.snapcache.config.ConfigLoader;
 import org.snapcache.config.InvalidEntry;
 import org.snapcache.cache.StatusRow;
 import picocli.CommandLine;
@@ -111,36 +111,19 @@ final class StatusCommand implements Callable<Integer> {
     private static final List<Freshness> WORST_FIRST = List.of(Freshness.INVALID, Freshness.CORRUPT, Freshness.FAILED, Freshness.STALE,
             Freshness.MISSING, Freshness.ORPHANED, Freshness.FRESH);
 
-    /** The cache's index, opened before the catalogue is read: see {@link #lookEarly}. */
-    StatusIndex early;
-
-    /**
-     * Starts reading the index and listing the entries of the cache that this configuration
-     * file most likely names, on threads of their own; the report checks that the cache it
-     * reads is that one.
-     */
-    static StatusIndex lookEarly(Path config) {
-        return StatusIndex.open(new CacheStore(ConfigLoader.likelyCacheDir(config)));
-    }
-
     @Override
     public Integer call() throws Exception {
         Set<Freshness> shown = shownStates();
         if ((csv ? 1 : 0) + (output.json ? 1 : 0) + (html != null ? 1 : 0) > 1) {
             throw new UsageException("give one of --json, --csv and --html");
         }
-        // the cache is looked at while the catalogue is read, if it is not already; once only,
-        // since the index holds what the cache was like when it was opened
-        StatusIndex opened = early != null ? early : lookEarly(parent.config);
-        early = null;
         try (Snapcache snapcache = parent.open()) {
             PrintWriter err = spec.commandLine().getErr();
             snapcache.settings().warnings().forEach(warning -> err.println("warning: " + warning));
             err.flush();
             Instant now = snapcache.environment().clock().instant();
-            StatusIndex index = opened.store().dir().equals(snapcache.store().dir()) ? opened : StatusIndex.open(snapcache.store());
-            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.settings().invalid(), index, now,
-                    snapcache.settings().maxAge());
+            StatusReport report = StatusReport.of(snapcache.settings().resources(), snapcache.settings().invalid(),
+                    StatusIndex.open(snapcache.store(), now), now, snapcache.settings().maxAge());
             PrintWriter out = spec.commandLine().getOut();
             Duration maxAge = snapcache.settings().maxAge();
             List<StatusRow> rows = sorted(report.rows().stream().filter(row -> shown.contains(row.state())).toList());
@@ -155,7 +138,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("wrote " + html + ": " + report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
                         .map(state -> counts.getOrDefault(state, 0) + " " + state.label()).collect(Collectors.joining(", ")));
             } else if (output.json) {
-                ChunkedOutput.writeJsonArray(out, rows, (json, row) -> json(json, row, maxAge));
+                MetaJson.writeArray(out, rows, (json, row) -> json(json, row, maxAge));
             } else if (csv) {
                 printCsv(rows, maxAge, out);
             } else {
@@ -221,13 +204,13 @@ final class StatusCommand implements Callable<Integer> {
         json.writeStringField("id", row.id());
         json.writeStringField("url", row.url());
         json.writeStringField("state", row.state().label());
-        json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : Formats.instant(meta.fetchedAt()));
+        json.writeStringField("fetchedAt", meta == null || meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
         number(json, "httpStatus", meta == null ? null : meta.httpStatus());
         json.writeStringField("lastError", row.error().orElse(null));
-        json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : Formats.instant(meta.lastAttemptAt()));
+        json.writeStringField("lastAttemptAt", meta == null || meta.lastAttemptAt() == null ? null : meta.lastAttemptAt().toString());
         number(json, "consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
         json.writeStringField("nextAttemptAt", meta == null ? null
-                : RetrySchedule.nextAttempt(meta, maxAge).map(Formats::instant).orElse(null));
+                : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
         json.writeStringField("captureTimestamp", meta == null ? null : meta.captureTimestamp());
         number(json, "contentLength", meta == null ? null : meta.contentLength());
         json.writeStringField("title", row.title().orElse(null));
@@ -286,8 +269,10 @@ final class StatusCommand implements Callable<Integer> {
             "problem", "source");
 
     private static void printCsv(List<StatusRow> rows, Duration maxAge, PrintWriter out) throws IOException {
-        out.print(String.join(",", CSV_FIELDS) + "\r\n");
-        ChunkedOutput.write(out, rows, (chunk, text) -> csvLines(chunk, maxAge, text));
+        Writer text = new BufferedWriter(out, 1 << 16);
+        text.write(String.join(",", CSV_FIELDS) + "\r\n");
+        csvLines(rows, maxAge, text);
+        text.flush();
     }
 
     private static void csvLines(List<StatusRow> rows, Duration maxAge, Writer out) throws IOException {
@@ -309,7 +294,7 @@ final class StatusCommand implements Callable<Integer> {
         if (value == null) {
             return "";
         }
-        String text = value instanceof Instant instant ? Formats.instant(instant) : value.toString();
+        String text = value.toString();
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }
@@ -320,8 +305,10 @@ final class StatusCommand implements Callable<Integer> {
             throws IOException {
         StringBuilder header = new StringBuilder(128);
         row(header, "ID", "STATE", "HTTP", "FETCHED", "AGE", "SIZE", "NEXT RETRY", "URL", "  LAST ERROR");
-        out.write(header.toString());
-        ChunkedOutput.write(out, rows, (chunk, text) -> tableLines(chunk, now, maxAge, text));
+        Writer text = new BufferedWriter(out, 1 << 16);
+        text.write(header.toString());
+        tableLines(rows, now, maxAge, text);
+        text.flush();
         Map<Freshness, Integer> counts = report.counts();
         out.println();
         out.println(report.rows().size() + " entries: " + Arrays.stream(Freshness.values())
@@ -347,7 +334,7 @@ final class StatusCommand implements Callable<Integer> {
                     fetched ? String.valueOf(meta.httpStatus()) : "-",
                     fetched ? Formats.day(meta.fetchedAt()) : "-",
                     fetched ? Formats.age(meta.fetchedAt(), now) : "-",
-                    !fetched ? "-" : ShowCommand.isBinary(meta) ? Formats.size(meta.byteLength()) : Formats.size(meta.contentLength()),
+                    !fetched ? "-" : meta.binaryContent() ? Formats.size(meta.byteLength()) : Formats.size(meta.contentLength()),
                     meta == null ? "-" : RetrySchedule.nextAttempt(meta, maxAge)
                             .map(next -> next.isAfter(now) ? Formats.minute(next) : "due").orElse("-"),
                     (row.url().isEmpty() ? "-" : row.url()) + (fetched ? "" : listed(row)),

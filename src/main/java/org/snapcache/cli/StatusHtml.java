@@ -3,8 +3,14 @@ package org.snapcache.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.Freshness;
 import org.snapcache.cache.StatusReport;
@@ -12,8 +18,9 @@ import org.snapcache.cache.StatusRow;
 
 /**
  * {@code status --html}: one self-contained page (no script, no file or font from elsewhere, so
- * it opens offline and can be mailed) with the summary, a chart of preview ages and of states,
- * the failing resources with their errors, and the whole table.
+ * it opens offline and can be mailed) with the summary, a chart of states and of preview ages,
+ * the failing resources with their errors, and the whole table. Built as a jsoup document, which
+ * escapes whatever pages and errors say.
  */
 final class StatusHtml {
 
@@ -25,68 +32,94 @@ final class StatusHtml {
             Freshness.FRESH, "#2e7d32", Freshness.STALE, "#f9a825", Freshness.FAILED, "#c62828",
             Freshness.MISSING, "#78909c", Freshness.ORPHANED, "#8e24aa", Freshness.CORRUPT, "#4e342e",
             Freshness.INVALID, "#d84315"));
+    private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}"
+            + "h2{font-size:1.1em;margin-top:2em}table{border-collapse:collapse}"
+            + "td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}"
+            + ".n{text-align:right}.d{white-space:nowrap}.state{font-weight:600}";
 
     private StatusHtml() {}
 
     static String page(StatusReport report, List<StatusRow> rows, Instant now, String configName) {
+        Document page = Document.createShell("");
+        page.outputSettings().prettyPrint(false);
+        page.prependChild(new DocumentType("html", "", ""));
+        page.title("snapcache status: " + configName);
+        page.head().prependElement("meta").attr("charset", "utf-8");
+        page.head().appendElement("style").appendChild(new DataNode(STYLE));
+        Element body = page.body();
+        body.appendElement("h1").text("snapcache status");
         Map<Freshness, Integer> counts = report.counts();
-        StringBuilder html = new StringBuilder(4096 + rows.size() * 200);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>snapcache status: ")
-                .append(escape(configName)).append("</title>\n<style>\n")
-                .append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em}")
-                .append("table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}")
-                .append(".n{text-align:right}.d{white-space:nowrap}.state{font-weight:600}")
-                .append("</style></head><body>\n");
-        html.append("<h1>snapcache status</h1>\n<p id=\"summary\">").append(escape(configName)).append(" at ")
-                .append(escape(Formats.minute(now))).append(" UTC: ").append(report.rows().size()).append(" entries");
+        StringBuilder summary = new StringBuilder(configName + " at " + Formats.minute(now) + " UTC: " + report.rows().size()
+                + " entries");
         for (Freshness state : Freshness.values()) {
-            html.append(", ").append(counts.getOrDefault(state, 0)).append(' ').append(state.label());
+            summary.append(", ").append(counts.getOrDefault(state, 0)).append(' ').append(state.label());
         }
-        html.append(".<br>").append(escape(StatusCommand.ages(report, now))).append("</p>\n");
+        Element said = body.appendElement("p").id("summary").text(summary.append('.').toString());
+        said.appendElement("br");
+        said.appendText(StatusCommand.ages(report, now));
 
-        html.append("<h2>States</h2>\n").append(chart(counts(counts), report.rows().size(), true));
-        html.append("<h2>Preview ages</h2>\n").append(chart(ages(report, now), report.rows().size(), false));
+        body.appendElement("h2").text("States");
+        Map<String, Integer> states = new LinkedHashMap<>();
+        for (Freshness state : Freshness.values()) {
+            states.put(state.label(), counts.getOrDefault(state, 0));
+        }
+        chart(body, states, report.rows().size(), true);
+        body.appendElement("h2").text("Preview ages");
+        chart(body, ages(report, now), report.rows().size(), false);
 
         List<StatusRow> failing = rows.stream().filter(row -> row.state() == Freshness.FAILED || row.state() == Freshness.CORRUPT
                 || row.state() == Freshness.INVALID || row.meta().map(EntryMeta::lastError).isPresent()).toList();
-        html.append("<h2>Failing (").append(failing.size()).append(")</h2>\n");
+        body.appendElement("h2").text("Failing (" + failing.size() + ")");
         if (failing.isEmpty()) {
-            html.append("<p>Nothing is failing.</p>\n");
+            body.appendElement("p").text("Nothing is failing.");
         } else {
-            html.append("<table id=\"failing\"><tr><th>id</th><th>state</th><th>failures</th><th>URL</th><th>last error</th></tr>\n");
+            Element table = body.appendElement("table").id("failing");
+            header(table, "id", "state", "failures", "URL", "last error");
             for (StatusRow row : failing) {
-                EntryMeta meta = row.meta().orElse(null);
-                html.append("<tr><td>").append(escape(row.id())).append("</td><td class=\"state\">").append(row.state().label())
-                        .append("</td><td class=\"n\">").append(meta == null ? "" : meta.consecutiveFailures()).append("</td><td>")
-                        .append(link(row.url())).append("</td><td>")
-                        .append(escape((row.state() == Freshness.INVALID ? row.source().orElse("") + ": " : "") + row.error().orElse("")))
-                        .append("</td></tr>\n");
+                Element tr = table.appendElement("tr");
+                tr.appendElement("td").text(row.id());
+                tr.appendElement("td").addClass("state").text(row.state().label());
+                tr.appendElement("td").addClass("n").text(row.meta().map(m -> String.valueOf(m.consecutiveFailures())).orElse(""));
+                link(tr.appendElement("td"), row.url());
+                tr.appendElement("td").text((row.state() == Freshness.INVALID ? row.source().orElse("") + ": " : "")
+                        + row.error().orElse(""));
             }
-            html.append("</table>\n");
         }
 
-        html.append("<h2>All entries</h2>\n<table id=\"entries\"><tr><th>id</th><th>state</th><th>HTTP</th><th>fetched</th>")
-                .append("<th>age</th><th>URL</th><th>title</th><th>stable id</th></tr>\n");
+        body.appendElement("h2").text("All entries");
+        Element table = body.appendElement("table").id("entries");
+        header(table, "id", "state", "HTTP", "fetched", "age", "URL", "title", "stable id");
         for (StatusRow row : rows) {
             EntryMeta meta = row.meta().orElse(null);
             boolean fetched = meta != null && meta.hasPreview();
-            html.append("<tr><td>").append(escape(row.id())).append("</td><td class=\"state\" style=\"color:")
-                    .append(COLOURS.get(row.state())).append("\">").append(row.state().label()).append("</td><td class=\"n\">")
-                    .append(fetched ? meta.httpStatus() : "").append("</td><td class=\"d\">").append(fetched ? Formats.day(meta.fetchedAt()) : "")
-                    .append("</td><td class=\"n\">").append(fetched ? Formats.age(meta.fetchedAt(), now) : "").append("</td><td>")
-                    .append(link(row.url())).append("</td><td>").append(escape(row.title().orElse("")))
-                    .append("</td><td>").append(escape(row.stableId().orElse(""))).append("</td></tr>\n");
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(row.id());
+            tr.appendElement("td").addClass("state").attr("style", "color:" + COLOURS.get(row.state())).text(row.state().label());
+            tr.appendElement("td").addClass("n").text(fetched ? String.valueOf(meta.httpStatus()) : "");
+            tr.appendElement("td").addClass("d").text(fetched ? Formats.day(meta.fetchedAt()) : "");
+            tr.appendElement("td").addClass("n").text(fetched ? Formats.age(meta.fetchedAt(), now) : "");
+            link(tr.appendElement("td"), row.url());
+            tr.appendElement("td").text(row.title().orElse(""));
+            tr.appendElement("td").text(row.stableId().orElse(""));
         }
-        html.append("</table>\n<p>Written by snapcache status --html.</p>\n</body></html>\n");
-        return html.toString();
+        body.appendElement("p").text("Written by snapcache status --html.");
+        return page.outerHtml() + "\n";
     }
 
-    private static Map<String, Integer> counts(Map<Freshness, Integer> counts) {
-        Map<String, Integer> bars = new java.util.LinkedHashMap<>();
-        for (Freshness state : Freshness.values()) {
-            bars.put(state.label(), counts.getOrDefault(state, 0));
+    private static void header(Element table, String... names) {
+        Element tr = table.appendElement("tr");
+        for (String name : names) {
+            tr.appendElement("th").text(name);
         }
-        return bars;
+    }
+
+    /** Web addresses become links; anything else (javascript:, data:) is shown as text. */
+    private static void link(Element cell, String url) {
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            cell.appendElement("a").attr("href", url).text(url);
+        } else {
+            cell.text(url);
+        }
     }
 
     private static Map<String, Integer> ages(StatusReport report, Instant now) {
@@ -101,7 +134,7 @@ final class StatusHtml {
                 bands[band]++;
             });
         }
-        Map<String, Integer> bars = new java.util.LinkedHashMap<>();
+        Map<String, Integer> bars = new LinkedHashMap<>();
         for (int i = 0; i < bands.length; i++) {
             bars.put(AGE_LABELS[i], bands[i]);
         }
@@ -109,48 +142,20 @@ final class StatusHtml {
     }
 
     /** A horizontal bar chart drawn in inline SVG, one bar a label. */
-    private static String chart(Map<String, Integer> bars, int total, boolean stateColours) {
+    private static void chart(Element parent, Map<String, Integer> bars, int total, boolean stateColours) {
         int height = 22 * bars.size() + 4;
-        StringBuilder svg = new StringBuilder("<svg role=\"img\" width=\"640\" height=\"" + height + "\" viewBox=\"0 0 640 " + height
-                + "\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+        Element svg = parent.appendElement("svg").attr("role", "img").attr("width", "640").attr("height", String.valueOf(height))
+                .attr("viewBox", "0 0 640 " + height).attr("xmlns", "http://www.w3.org/2000/svg");
         int y = 2;
         for (Map.Entry<String, Integer> bar : bars.entrySet()) {
             int width = total == 0 ? 0 : (int) Math.round(400.0 * bar.getValue() / total);
-            String colour = stateColours ? COLOURS.get(Freshness.valueOf(bar.getKey().toUpperCase(java.util.Locale.ROOT))) : "#1565c0";
-            svg.append("<text x=\"0\" y=\"").append(y + 14).append("\" font-size=\"13\">").append(escape(bar.getKey())).append("</text>")
-                    .append("<rect x=\"110\" y=\"").append(y).append("\" width=\"").append(width).append("\" height=\"16\" fill=\"")
-                    .append(colour).append("\"/>")
-                    .append("<text x=\"").append(116 + width).append("\" y=\"").append(y + 14).append("\" font-size=\"13\">")
-                    .append(bar.getValue()).append("</text>\n");
+            String colour = stateColours ? COLOURS.get(Freshness.valueOf(bar.getKey().toUpperCase(Locale.ROOT))) : "#1565c0";
+            svg.appendElement("text").attr("x", "0").attr("y", String.valueOf(y + 14)).attr("font-size", "13").text(bar.getKey());
+            svg.appendElement("rect").attr("x", "110").attr("y", String.valueOf(y)).attr("width", String.valueOf(width))
+                    .attr("height", "16").attr("fill", colour);
+            svg.appendElement("text").attr("x", String.valueOf(116 + width)).attr("y", String.valueOf(y + 14))
+                    .attr("font-size", "13").text(String.valueOf(bar.getValue()));
             y += 22;
         }
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static String link(String url) {
-        if (url.isEmpty()) {
-            return "";
-        }
-        // only web addresses become links; anything else (javascript:, data:) is shown as text
-        if (url.startsWith("http://") || url.startsWith("https://")) {
-            return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
-        }
-        return escape(url);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

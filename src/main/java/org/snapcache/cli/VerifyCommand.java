@@ -2,7 +2,7 @@ package org.snapcache.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.snapcache.Snapcache;
+import org.snapcache.pipeline.Snapcache;
 import org.snapcache.cache.CacheVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

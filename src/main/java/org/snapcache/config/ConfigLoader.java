@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,55 +35,10 @@ public final class ConfigLoader {
     }
 
     public Settings load(Path configFile) throws ConfigException {
-        return load(configFile, new SourcesRecorder());
-    }
-
-    /**
-     * As {@link #load}, but a large catalogue is not parsed again while neither config.yaml nor
-     * any resource file it names has changed: see {@link CatalogueSnapshot}.
-     */
-    public Settings loadKept(Path configFile) throws ConfigException {
-        String code = CatalogueSnapshot.code() + " " + defaultUserAgent;
-        Optional<Settings> kept = CatalogueSnapshot.read(configFile, likelyCacheDir(configFile), code);
-        if (kept.isPresent()) {
-            return kept.get();
-        }
-        Instant readAt = Instant.now();
-        SourcesRecorder recorder = new SourcesRecorder();
-        Settings settings = load(configFile, recorder);
-        recorder.sources(configFile, code).ifPresent(sources -> CatalogueSnapshot.write(settings, sources, readAt));
-        return settings;
-    }
-
-    /** The stamps of the files a configuration is read from, each taken before the file is read. */
-    private static final class SourcesRecorder {
-        FileStamp config;
-        final List<CatalogueSnapshot.Sources.Pattern> patterns = new ArrayList<>();
-        boolean usable = true;
-
-        Optional<FileStamp> stamp(Path file) {
-            try {
-                Optional<FileStamp> stamp = FileStamp.of(file);
-                usable &= stamp.isPresent();
-                return stamp;
-            } catch (IOException e) {
-                usable = false;
-                return Optional.empty();
-            }
-        }
-
-        Optional<CatalogueSnapshot.Sources> sources(Path configFile, String code) {
-            return usable && config != null
-                    ? Optional.of(new CatalogueSnapshot.Sources(configFile, config, patterns, code)) : Optional.empty();
-        }
-    }
-
-    private Settings load(Path configFile, SourcesRecorder recorder) throws ConfigException {
         String shown = configFile.toString();
         if (!Files.isRegularFile(configFile)) {
             throw new ConfigException(List.of(shown + ": no such configuration file"));
         }
-        recorder.config = recorder.stamp(configFile).orElse(null);
         Path folder = configFile.toAbsolutePath().normalize().getParent();
         Problems problems = new Problems();
         YamlNode.Mapping top = topMapping(reader.read(configFile, shown), shown, problems);
@@ -103,22 +57,22 @@ public final class ConfigLoader {
         for (int i = 0; i < inline.size(); i++) {
             entries.read(inline.get(i), shown, i, true);
         }
+        List<String> patterns = new ArrayList<>();
         for (YamlNode pattern : fields.list("resource-files")) {
-            resourceFiles(pattern, configFile, folder, shown, entries, problems, recorder);
+            resourceFiles(pattern, configFile, folder, shown, entries, problems).ifPresent(patterns::add);
         }
         if (!problems.isEmpty() || archive == null || http == null) {
             throw new ConfigException(problems.lines());
         }
         ResourceEntries.Parts catalogue = entries.finish();
-        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, catalogue.resources(),
-                catalogue.invalid(), catalogue.warnings());
+        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, patterns,
+                catalogue.resources(), catalogue.invalid(), catalogue.warnings());
     }
 
     /**
      * Where the cache folder most likely is, from a glance at the file's lines rather than a
-     * parse: the value of a {@code cache-dir:} line at the top level, or the default. Only for
-     * work that may start early (finding a {@link CatalogueSnapshot}, looking at the cache while
-     * the catalogue is read); the loaded settings decide.
+     * parse: the value of a {@code cache-dir:} line at the top level, or the default. Only to find
+     * what was kept there before the file is read; the loaded settings decide.
      */
     public static Path likelyCacheDir(Path configFile) {
         Path folder = configFile.toAbsolutePath().normalize().getParent();
@@ -215,27 +169,23 @@ public final class ConfigLoader {
                 fields.duration("rate-limit-pause").orElse(Duration.ofSeconds(60)));
     }
 
-    private void resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
-            ResourceEntries entries, Problems problems, SourcesRecorder recorder) {
+    /** Reads the entries of every file a pattern matches; the pattern, when it is one. */
+    private Optional<String> resourceFiles(YamlNode pattern, Path configFile, Path folder, String shown,
+            ResourceEntries entries, Problems problems) {
         if (!(pattern instanceof YamlNode.Scalar scalar) || scalar.text() == null || scalar.text().isBlank()) {
             problems.add(shown, pattern.line(), "resource-files", "each entry must be a file name or glob, got " + pattern.kind());
-            return;
+            return Optional.empty();
         }
         List<Path> files;
         try {
             files = ResourceFileGlob.expand(folder, scalar.text().trim());
         } catch (IOException | IllegalArgumentException e) {
             problems.add(shown, pattern.line(), "resource-files", "cannot expand \"" + scalar.text() + "\": " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (files.isEmpty()) {
             problems.add(shown, pattern.line(), "resource-files", "\"" + scalar.text() + "\" matches no file");
         }
-        List<FileStamp> stamps = new ArrayList<>();
-        for (Path file : files) {
-            stamps.add(recorder.stamp(file).orElse(null));
-        }
-        recorder.patterns.add(new CatalogueSnapshot.Sources.Pattern(scalar.text().trim(), files, stamps));
         for (Path file : files) {
             String fileShown = configFile.resolveSibling(folder.relativize(file)).toString();
             try {
@@ -247,6 +197,7 @@ public final class ConfigLoader {
                 problems.addAll(e.problems());
             }
         }
+        return Optional.of(scalar.text().trim());
     }
 
     /**

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Expands a {@code resource-files} pattern such as {@code resources/*.yaml} into the files it names, sorted. */
-final class ResourceFileGlob {
+public final class ResourceFileGlob {
 
     private ResourceFileGlob() {}
 
-    static List<Path> expand(Path folder, String pattern) throws IOException {
+    public static List<Path> expand(Path folder, String pattern) throws IOException {
         String[] segments = pattern.split("/");
         Path base = Path.of(pattern).isAbsolute() ? Path.of("/") : folder;
         int first = Path.of(pattern).isAbsolute() ? 1 : 0;

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything config.yaml says, validated, with paths resolved against the config file's folder.
  *
  * @param liveFallback whether a resource no archive has a usable capture of is read from its own site
+ * @param resourceFiles the {@code resource-files} patterns, as written
  * @param resources the catalogue's resources, each once, in the order listed
  * @param invalid the catalogue's entries that cannot be fetched as written
  * @param warnings what is worth an operator's look in the catalogue (entries listed twice, ...), one line each
@@ -21,9 +23,28 @@ public record Settings(
         ArchiveSettings archive,
         HttpSettings http,
         boolean liveFallback,
+        List<String> resourceFiles,
         List<Resource> resources,
         List<InvalidEntry> invalid,
         List<String> warnings) {
+
+    /** These settings, as read from {@code file}: the same content under another name for it. */
+    public Settings readFrom(Path file) {
+        return new Settings(file, cacheDir, previewChars, maxAge, archive, http, liveFallback, resourceFiles, resources, invalid,
+                warnings);
+    }
+
+    /** The catalogue's resource that {@code name} names: its id, stable id or URL as listed. */
+    public Optional<Resource> find(String name) {
+        return resources.stream().filter(r -> r.id().equals(name) || r.url().equals(name) || r.stableId().filter(name::equals).isPresent())
+                .findFirst();
+    }
+
+    /** The catalogue's entry that cannot be fetched which {@code name} names by its id, stable id or URL. */
+    public Optional<InvalidEntry> findInvalid(String name) {
+        return invalid.stream().filter(e -> e.url().filter(name::equals).isPresent() || e.shownId().filter(name::equals).isPresent()
+                || e.stableId().filter(name::equals).isPresent()).findFirst();
+    }
 
     /** Whether the catalogue lists nothing at all, fetchable or not. */
     public boolean catalogueIsEmpty() {
@@ -38,6 +59,7 @@ public record Settings(
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(http, "http");
+        resourceFiles = List.copyOf(resourceFiles);
         resources = List.copyOf(resources);
         invalid = List.copyOf(invalid);
         warnings = List.copyOf(warnings);

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.mozilla.universalchardet.Constants;
 import org.mozilla.universalchardet.UniversalDetector;
@@ -21,15 +22,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.snapcache.archive.Capture;
-import org.snapcache.archive.ChromeStripper;
-import org.snapcache.archive.LinkRestorer;
 import org.snapcache.config.Settings;
 
 /** Chooses how to read a capture by its content type (sniffing when the archive gave none) and reads it. */
 public final class ContentExtractor {
 
-    private final ChromeStripper chrome = new ChromeStripper();
-    private final LinkRestorer links = new LinkRestorer();
     private final HtmlTextExtractor html = new HtmlTextExtractor();
     private final PdfTextExtractor pdf;
 
@@ -45,11 +42,19 @@ public final class ContentExtractor {
     }
 
     public PageText extract(Capture capture) throws ExtractionException {
-        PageText page = read(capture);
+        return extract(capture, document -> { });
+    }
+
+    /**
+     * @param prepare what to do to an HTML page once parsed, before it is read: for a replay page,
+     *     the archive's work of removing its chrome and restoring the links it rewrote
+     */
+    public PageText extract(Capture capture, Consumer<Document> prepare) throws ExtractionException {
+        PageText page = read(capture, prepare);
         return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset(), page.textual());
     }
 
-    private PageText read(Capture capture) throws ExtractionException {
+    private PageText read(Capture capture, Consumer<Document> prepare) throws ExtractionException {
         String type = capture.mediaType();
         byte[] body = capture.body();
         if (body.length == 0) {
@@ -62,7 +67,7 @@ public final class ContentExtractor {
             if (looksBinary(body)) {
                 throw new ExtractionException("binary content labelled " + type + " (" + body.length + " bytes)");
             }
-            return html(capture, body);
+            return html(capture, body, prepare);
         }
         if (type.equals("application/pdf")) {
             return pdf.extract(body);
@@ -79,7 +84,7 @@ public final class ContentExtractor {
         throw new ExtractionException("no text preview for content type " + capture.mediaType() + " (" + body.length + " bytes)");
     }
 
-    private PageText html(Capture capture, byte[] body) throws ExtractionException {
+    private PageText html(Capture capture, byte[] body, Consumer<Document> prepare) throws ExtractionException {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
@@ -87,8 +92,7 @@ public final class ContentExtractor {
                 // nothing says what the bytes are and they are not UTF-8
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
-            // each element is looked at for chrome before its links are restored
-            chrome.strip(document, links.restorer(document));
+            prepare.accept(document);
             return html.extract(document);
         } catch (IOException e) {
             throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);

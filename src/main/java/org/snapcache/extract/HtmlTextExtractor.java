@@ -12,7 +12,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.snapcache.html.DomWalk;
+import org.snapcache.archive.DomWalk;
 
 /**
  * The title and readable text of an HTML page: what a reader sees, one block to a line, with
@@ -40,10 +40,10 @@ public final class HtmlTextExtractor {
     public PageText extract(Document document) {
         Optional<String> title = title(document);
         Element root = document.body() != null ? document.body() : document;
-        Walk walk = new Walk(root);
+        Walk walk = new Walk(root, mainContent.candidates());
         TextStats stats = TextStats.of(root, walk::sees);
         while (walk.unwrapNoscripts()) {
-            walk = new Walk(root);
+            walk = new Walk(root, mainContent.candidates());
             stats = TextStats.of(root, walk::sees);
         }
         // counted without them already
@@ -77,8 +77,8 @@ public final class HtmlTextExtractor {
     private record Walk(Element root, List<Element> dropped, List<Element> forms, List<Element> headersAndFooters,
             MainContentFinder.Candidates candidates) {
 
-        Walk(Element root) {
-            this(root, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new MainContentFinder.Candidates());
+        Walk(Element root, MainContentFinder.Candidates candidates) {
+            this(root, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), candidates);
         }
 
         /** Notes an element of the page; true if it is to be dropped, with what it holds. */

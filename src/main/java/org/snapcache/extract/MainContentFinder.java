@@ -19,7 +19,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
-import org.snapcache.html.DomWalk;
+import org.snapcache.archive.DomWalk;
 
 /**
  * Finds the part of a page that is its own content, dropping the boilerplate around it. It first
@@ -30,38 +30,19 @@ import org.snapcache.html.DomWalk;
  */
 final class MainContentFinder {
 
-    /** Class or id words of boilerplate blocks: navigation, sharing, comments, teasers, cookie banners. */
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[\\s_-])(((comment(?!ary)|share|sharing|social|shariff|related"
-            + "|sidebar|widget|cookie|consent|gdpr|newsletter|subscri|breadcrumb|pagination|pager|promo|advert|sponsor|banner"
-            + "|popup|modal|menu|navbar|navigation|footer|header|masthead|toolbar|teaser|recommend|tagcloud|author|byline|login"
-            + "|signup|rating|skiplink|outbrain|taboola|disqus|trending|paywall|offcanvas|morestories|mostpopular|caption|credit"
-            + "|copyright|ticker|infobox|contact|imprint|impressum|bookmark|likes|postmeta|nextstory|next-post|prev-post|previous-post"
-            + "|entry-utility)\\w*)"
-            + "|ads?|nav|tags|skip|jump|print|meta|post-meta|entry-meta|article-meta|date|dateline|timestamp|rss|follow"
-            + "|community|feedback|more-stories|most-popular)($|[\\s_-])");
-    /** Boilerplate that is boilerplate however much prose it holds: comments, related posts, sidebars. */
-    private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)(^|[\\s_-])(comment(?!ary)|related|sidebar|share|sharing|social"
-            + "|newsletter|cookie|consent|breadcrumb|recommend|forum|outbrain|taboola|disqus|trending)\\w*($|[\\s_-])");
-    /** Class or id words that name an article's body. */
-    private static final Pattern ARTICLE_BODY = Pattern.compile("(?i)(^|[\\s_-])(entry-content|post-content|article-content"
-            + "|article-body|articlebody|article__body|article-text|story-body|story-content|post-body|post-entry|postcontent"
-            + "|entry-body|content-body|text-content|body-text|main-content|page-content|blog-post|single-post|field-body"
-            + "|rich-text|richtext|td-post-content|c-article-body|news-content|article__content|articletext)($|[\\s_-])");
-    /** Class or id words of the content block: an article body's, or a vaguer "content", "post" or "text". */
-    private static final Pattern CONTENT = Pattern.compile(ARTICLE_BODY.pattern().replace(")($|", "|entry|post|content|article|text)($|"));
-    /** A vague content word as a whole class name: "post" says content, "post-meta" or "article-footer" does not. */
-    private static final Pattern CONTENT_TOKEN = Pattern.compile("(?i)(^|\\s)(entry|post|content|article|text)($|\\s)");
-    /** The article's own header and lead: "article-header", "Post__lead", "teaser-text", "intro". */
-    private static final Pattern LEAD = Pattern.compile("(?i)((^|[\\s_-])(article|post|entry|story|news)[-_]*"
-            + "(header|head|intro|lead|teaser|abstract|summary|subtitle))|((^|[\\s_-])(intro|lead|teaser-text|abstract"
-            + "|summary|subtitle)($|[\\s_-]))");
     private static final int MIN_CONTENT = 250;
-    /** Class words of an article's lead paragraph. */
-    private static final Pattern LEAD_BLOCK = Pattern.compile("(?i)(intro|lead|teaser|chapo|chapeau|vorspann|standfirst"
-            + "|summary|excerpt|abstract|subtitle|sub-?headline|subhead|dek)");
+
+    /** A block that may be boilerplate, with the words of its class and id, and of its id alone. */
+    private record Block(Element element, int words, int idWords) {}
+
+    private final ClassWords vocabulary = new ClassWords();
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
-    private static final Pattern LAYOUT_WORDS = Pattern.compile("(?i)(no|has|with|without|show|hide|is)[-_]");
+
+    /** What a walk over a page collects for {@link #find(Element, TextStats, Candidates)}. */
+    Candidates candidates() {
+        return new Candidates(vocabulary);
+    }
 
     /**
      * The element whose text is the page's content; {@code body} itself when nothing stands out.
@@ -69,7 +50,7 @@ final class MainContentFinder {
      * @param counted the counts of {@code body} as it is
      */
     Element find(Element body, TextStats counted) {
-        Candidates candidates = new Candidates();
+        Candidates candidates = candidates();
         DomWalk.walk(body, node -> {
             if (node instanceof Element element) {
                 candidates.sees(element);
@@ -102,7 +83,7 @@ final class MainContentFinder {
      * The content with the lead paragraph a page often sets just before its body, outside the
      * block the body is in: "intro", "lead", "chapo", "Vorspann", "standfirst", "teaser-text".
      */
-    private static Element withLead(Element content, Element body, TextStats stats) {
+    private Element withLead(Element content, Element body, TextStats stats) {
         List<Element> leads = new ArrayList<>();
         for (Element level = content; level != null && level != body && leads.isEmpty(); level = level.parent()) {
             Element previous = level.previousElementSibling();
@@ -135,8 +116,8 @@ final class MainContentFinder {
         return wrapper;
     }
 
-    private static boolean isLead(Element element, TextStats stats) {
-        return (withoutLayout(words(element.className()) | words(element.id())) & LEAD_WORD) != 0 && stats.text(element) >= 40 && stats.linkDensity(element) < 0.5;
+    private boolean isLead(Element element, TextStats stats) {
+        return (ClassWords.withoutLayout(vocabulary.words(element.className()) | vocabulary.words(element.id())) & ClassWords.LEAD_WORD) != 0 && stats.text(element) >= 40 && stats.linkDensity(element) < 0.5;
     }
 
     /** Blocks inside the content that are mostly links (related articles, tag lists, pagers) go. */
@@ -242,9 +223,14 @@ final class MainContentFinder {
      * "main, [role=main]" select, in document order.
      */
     static final class Candidates {
+        private final ClassWords vocabulary;
         private final List<Element> landmarks = new ArrayList<>();
         private final List<Block> blocks = new ArrayList<>();
         private final List<List<Element>> marked = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+
+        private Candidates(ClassWords vocabulary) {
+            this.vocabulary = vocabulary;
+        }
 
         /** Notes an element; call in document order. */
         void sees(Element element) {
@@ -255,12 +241,12 @@ final class MainContentFinder {
             if (tag.equals("aside") || !role.isEmpty() && LANDMARK_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
                 landmarks.add(element);
             }
-            int classWords = attributes == null ? 0 : words(attributes.get("class").trim());
-            int idWords = attributes == null ? 0 : words(attributes.get("id"));
-            int blockWords = withoutLayout(classWords | idWords);
+            int classWords = attributes == null ? 0 : vocabulary.words(attributes.get("class").trim());
+            int idWords = attributes == null ? 0 : vocabulary.words(attributes.get("id"));
+            int blockWords = ClassWords.withoutLayout(classWords | idWords);
             if (blockWords != 0 && BLOCKS.contains(tag)) {
                 // only a block whose class or id says something can be boilerplate
-                blocks.add(new Block(element, blockWords, withLayout(idWords)));
+                blocks.add(new Block(element, blockWords, ClassWords.withLayout(idWords)));
             }
             if (attributes != null && attributes.get("itemprop").trim().equalsIgnoreCase("articleBody")) {
                 marked.get(0).add(element);
@@ -269,7 +255,7 @@ final class MainContentFinder {
                 marked.get(1).add(element);
             }
             // words come only from a class or an id
-            if ((withLayout(classWords | idWords) & MARKED_CONTENT) != 0) {
+            if ((ClassWords.withLayout(classWords | idWords) & ClassWords.MARKED_CONTENT) != 0) {
                 marked.get(2).add(element);
             }
             if (tag.equals("main") || role.equalsIgnoreCase("main")) {
@@ -299,12 +285,12 @@ final class MainContentFinder {
             if (!isInside(element, body) || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
                 continue;
             }
-            boolean never = (words & NEVER) != 0;
-            if ((words & CONTENT_WORD) != 0 && !never && (block.idWords() & BOILERPLATE_WORD) == 0) {
+            boolean never = (words & ClassWords.NEVER) != 0;
+            if ((words & ClassWords.CONTENT_WORD) != 0 && !never && (block.idWords() & ClassWords.BOILERPLATE_WORD) == 0) {
                 continue;
             }
             // a wrapper holding half the page is the page, whatever its class (page-banner, offcanvas_over, widget Blog)
-            boolean boilerplate = never || (words & BOILERPLATE_WORD) != 0 && !isProse(element, stats);
+            boolean boilerplate = never || (words & ClassWords.BOILERPLATE_WORD) != 0 && !isProse(element, stats);
             // (counts of an element taken before any removal: those removed so far come before it and are not inside it)
             if (boilerplate && stats.text(element) <= whole / 2) {
                 removeWithHeading(element, removals);
@@ -390,95 +376,6 @@ final class MainContentFinder {
             return null;
         }
         return best;
-    }
-
-    private static final int CONTENT_WORD = 1;
-    private static final int BOILERPLATE_WORD = 2;
-    private static final int NEVER = 4;
-    /** Says content in the wider sense {@link #marked} looks for. */
-    private static final int MARKED_CONTENT = 8;
-    private static final int LEAD_WORD = 16;
-    /** Describes the page's layout rather than the element's role: "no-share", "has-sidebar", "with-comments". */
-    private static final int LAYOUT = 32;
-
-    /** Every word list matches within one class name, so names are matched one at a time, each once (pages repeat them). */
-    private static final Map<String, Integer> NAME_WORDS = new ConcurrentHashMap<>();
-    /** The same for a whole class attribute or id: without layout names in the low byte, with them in the next. */
-    private static final Map<String, Integer> NAMES_WORDS = new ConcurrentHashMap<>();
-    private static final int MAX_NAMES = 100_000;
-
-    /**
-     * Which word lists the class names (or id) in {@code names} match, as bits: read them with
-     * {@link #withoutLayout} or {@link #withLayout}.
-     */
-    static int words(String names) {
-        if (names.isEmpty()) {
-            return 0;
-        }
-        Integer both = NAMES_WORDS.get(names);
-        if (both == null) {
-            both = tokenWords(names, true) | tokenWords(names, false) << 8;
-            if (NAMES_WORDS.size() > MAX_NAMES) {
-                NAMES_WORDS.clear();
-            }
-            NAMES_WORDS.put(names, both);
-        }
-        return both;
-    }
-
-    /** The words of {@link #words}, passing over names that describe the layout. */
-    static int withoutLayout(int words) {
-        return words & 0xff;
-    }
-
-    static int withLayout(int words) {
-        return words >>> 8;
-    }
-
-    /** A block that may be boilerplate, with the words of its class and id, and of its id alone. */
-    private record Block(Element element, int words, int idWords) {}
-
-    private static int tokenWords(String names, boolean withoutLayout) {
-        int words = 0;
-        int length = names.length();
-        for (int start = 0; start < length; ) {
-            while (start < length && isSpace(names.charAt(start))) {
-                start++;
-            }
-            int end = start;
-            while (end < length && !isSpace(names.charAt(end))) {
-                end++;
-            }
-            if (end > start) {
-                int bits = nameWords(names.substring(start, end));
-                if (!withoutLayout || (bits & LAYOUT) == 0) {
-                    words |= bits;
-                }
-            }
-            start = end;
-        }
-        return words & ~LAYOUT;
-    }
-
-    /** The white space of regular expressions' {@code \s}, which separates class names. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    private static int nameWords(String name) {
-        Integer known = NAME_WORDS.get(name);
-        if (known != null) {
-            return known;
-        }
-        int bits = (ARTICLE_BODY.matcher(name).find() || CONTENT_TOKEN.matcher(name).find() || LEAD.matcher(name).find()
-                ? CONTENT_WORD : 0) | (BOILERPLATE.matcher(name).find() ? BOILERPLATE_WORD : 0)
-                | (NEVER_CONTENT.matcher(name).find() ? NEVER : 0) | (CONTENT.matcher(name).find() ? MARKED_CONTENT : 0)
-                | (LEAD_BLOCK.matcher(name).find() ? LEAD_WORD : 0) | (LAYOUT_WORDS.matcher(name).lookingAt() ? LAYOUT : 0);
-        if (NAME_WORDS.size() > MAX_NAMES) {
-            NAME_WORDS.clear();
-        }
-        NAME_WORDS.put(name, bits);
-        return bits;
     }
 
     /** What pruneLinkLists takes out of the content first, and the blocks it weighs. */

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.snapcache.html.DomWalk;
+import org.snapcache.archive.DomWalk;
 
 /**
  * How much text, link text and prose every element of a tree holds, counted in one walk, so that

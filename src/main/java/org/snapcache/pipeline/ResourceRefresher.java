@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.snapcache.archive.ArchiveException;
 import org.snapcache.archive.CaptureSelector;
+import org.snapcache.archive.ReplayPages;
 import org.snapcache.archive.Capture;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CachedEntry;
@@ -76,7 +77,7 @@ public final class ResourceRefresher {
         Capture capture = fetched.capture().orElseThrow();
         PageText page;
         try {
-            page = extractor.extract(capture);
+            page = extractor.extract(capture, ReplayPages::clean);
         } catch (ExtractionException e) {
             return recordFailure(resource, previous, now, e.getMessage());
         } catch (RuntimeException e) {

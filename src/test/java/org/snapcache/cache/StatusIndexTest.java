@@ -48,7 +48,7 @@ class StatusIndexTest {
 
     /** Reads every entry through a fresh index, saves it, and says how many came from the index. */
     int report(List<Optional<EntryMeta>> into) throws Exception {
-        StatusIndex index = StatusIndex.open(store);
+        StatusIndex index = StatusIndex.open(store, Instant.now());
         for (String id : List.of("a1", "b2", "c3")) {
             into.add(index.readMeta(id));
         }
@@ -97,12 +97,12 @@ class StatusIndexTest {
         age(Duration.ofHours(1));
 
         List<Optional<EntryMeta>> fromFiles = new ArrayList<>();
-        StatusIndex first = StatusIndex.open(store);
+        StatusIndex first = StatusIndex.open(store, Instant.now());
         for (String id : ids) {
             fromFiles.add(first.readMeta(id));
         }
         first.save();
-        StatusIndex second = StatusIndex.open(store);
+        StatusIndex second = StatusIndex.open(store, Instant.now());
         for (int i = 0; i < ids.size(); i++) {
             assertEquals(fromFiles.get(i), second.readMeta(ids.get(i)), ids.get(i));
         }
@@ -126,7 +126,7 @@ class StatusIndexTest {
         report(new ArrayList<>());
         Files.writeString(dir.resolve("c3/preview.txt"), "");
 
-        StatusIndex index = StatusIndex.open(store);
+        StatusIndex index = StatusIndex.open(store, Instant.now());
         CorruptEntryException e = assertThrows(CorruptEntryException.class, () -> index.readMeta("c3"));
 
         assertTrue(e.getMessage().contains("preview.txt"), e.getMessage());
@@ -138,7 +138,7 @@ class StatusIndexTest {
         Files.delete(dir.resolve("a1/meta.json"));
         Files.delete(dir.resolve("a1/preview.txt"));
 
-        assertEquals(Optional.empty(), StatusIndex.open(store).readMeta("a1"));
+        assertEquals(Optional.empty(), StatusIndex.open(store, Instant.now()).readMeta("a1"));
     }
 
     @Test

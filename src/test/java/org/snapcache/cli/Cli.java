@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import picocli.CommandLine;
-import org.snapcache.Environment;
+import org.snapcache.pipeline.Environment;
 
 /** Runs snapcache in-process, as a user would from the shell, capturing exit code, stdout and stderr. */
 final class Cli {

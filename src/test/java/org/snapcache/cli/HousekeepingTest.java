@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snapcache.Environment;
+import org.snapcache.pipeline.Environment;
 import org.snapcache.cache.CacheLock;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.EntryMeta;

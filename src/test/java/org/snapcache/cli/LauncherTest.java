@@ -1,24 +1,19 @@
 package org.snapcache.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ./snapcache launcher makes its class-data-sharing archive again whenever the JVM it was
- * made for is no longer the one that runs: the JVM would otherwise ignore it without a word. Run
- * here against a project folder with a built jar and a stand-in java that only notes how it was
- * run (and leaves an archive where asked for one).
+ * The ./snapcache launcher, run against a project folder with a built jar and a stand-in JDK
+ * whose java only notes how it was run and exits with the code it is told to.
  */
 class LauncherTest {
 
@@ -32,63 +27,57 @@ class LauncherTest {
     void project() throws Exception {
         Path launcher = Files.copy(Path.of("snapcache").toAbsolutePath(), dir.resolve("snapcache"));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(dir.resolve("src/main"));
-        Files.writeString(dir.resolve("pom.xml"), "<project/>");
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/snapcache.jar"), "jar");
-        for (Path source : new Path[] {dir.resolve("src/main"), dir.resolve("pom.xml")}) {
-            Files.setLastModifiedTime(source, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
-        }
         jdk = dir.resolve("jdk");
         log = dir.resolve("java.log");
         Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
         Files.writeString(java, """
                 #!/bin/sh
                 echo "$*" >> "%s"
-                for arg in "$@"; do
-                  case "$arg" in -XX:ArchiveClassesAtExit=*) : > "${arg#*=}" ;; esac
-                done
+                exit "${STAND_IN_EXIT:-0}"
                 """.formatted(log));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(jdk.resolve("lib/server"));
-        Files.writeString(jdk.resolve("lib/server/classes.jsa"), "the JDK's archive");
-        Files.setLastModifiedTime(jdk.resolve("lib/server/classes.jsa"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
     }
 
-    /** Runs the launcher's --version; whether it made the archive on the way. */
-    boolean trains() throws Exception {
+    /** Runs the launcher with JAVA_HOME at the stand-in JDK; its exit code and how java was run. */
+    String[] launch(String javaVersion, int exit, String... args) throws Exception {
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Stand-in\"\nJAVA_VERSION=\"" + javaVersion + "\"\n");
         Files.deleteIfExists(log);
-        ProcessBuilder builder = new ProcessBuilder(dir.resolve("snapcache").toString(), "--version").redirectErrorStream(true);
-        builder.environment().put("PATH", jdk.resolve("bin") + ":/usr/bin:/bin");
+        String[] command = new String[args.length + 1];
+        command[0] = dir.resolve("snapcache").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("STAND_IN_EXIT", String.valueOf(exit));
         builder.environment().remove("SNAPCACHE_JAVA_OPTS");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        String runs = Files.readString(log);
-        assertTrue(runs.lines().reduce((first, last) -> last).orElse("").contains("-XX:SharedArchiveFile="), runs);
-        return runs.contains("-XX:ArchiveClassesAtExit=");
+        int code = process.waitFor();
+        return new String[] {String.valueOf(code), Files.exists(log) ? Files.readString(log).strip() : "", output};
     }
 
     @Test
-    void theArchiveIsMadeOnceForAJvmAndAgainWhenTheJvmOrItsOwnArchiveChanges() throws Exception {
-        assertTrue(trains(), "made for a new build");
-        assertFalse(trains(), "kept while nothing changed");
+    void aJdkThatKeepsItsOwnClassArchiveRunsTheJarWithOne() throws Exception {
+        String[] run = launch("25.0.3", 0, "status", "--json");
 
-        // an update of the JDK replaces its java binary, with the package's own modification time
-        Files.setLastModifiedTime(jdk.resolve("bin/java"), FileTime.from(Instant.parse("2025-06-01T00:00:00Z")));
-        assertTrue(trains(), "made again for an updated JDK");
-        assertFalse(trains(), "kept while nothing changed");
-
-        // java -Xshare:dump writes the JDK's own archive anew
-        Files.setLastModifiedTime(jdk.resolve("lib/server/classes.jsa"), FileTime.from(Instant.now().plusSeconds(60)));
-        assertTrue(trains(), "made again on a new JDK archive");
+        assertEquals("0", run[0], run[2]);
+        assertEquals("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + dir.toRealPath() + "/target/snapcache.jsa -Xlog:cds=off"
+                + " -XX:TieredStopAtLevel=1 -jar " + dir.toRealPath() + "/target/snapcache.jar status --json", run[1]);
     }
 
     @Test
-    void anArchiveFromALauncherThatKeptNoStampIsMadeAgainOnce() throws Exception {
-        assertTrue(trains());
-        Files.delete(dir.resolve("target/snapcache.jsa.jvm"));
-        assertTrue(trains(), "made again, since nothing says which JVM it was made for");
-        assertFalse(trains());
+    void theExitCodeIsSnapcachesOwn() throws Exception {
+        for (int code = 0; code <= 4; code++) {
+            assertEquals(String.valueOf(code), launch("25", code, "run")[0]);
+        }
+    }
+
+    @Test
+    void anOlderJdkInJavaHomeIsPassedOverForOneThatKeepsAnArchive() throws Exception {
+        String[] run = launch("17.0.15", 0, "--version");
+
+        assertTrue(run[1].isEmpty() || !run[1].contains("AutoCreateSharedArchive"),
+                "the stand-in JDK 17 was not run with an option it does not know: " + run[1]);
     }
 }

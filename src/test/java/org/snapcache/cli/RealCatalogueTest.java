@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.snapcache.Environment;
+import org.snapcache.pipeline.Environment;
 import org.snapcache.Fixtures;
 import org.snapcache.cache.MetaJson;
 import org.snapcache.config.ResourceId;

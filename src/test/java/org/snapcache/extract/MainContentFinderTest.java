@@ -90,17 +90,6 @@ class MainContentFinderTest {
     }
 
     @Test
-    void classNamesAreMatchedOneByOneAndLayoutNamesAreLeftOut() {
-        int sidebar = MainContentFinder.words("post no-sidebar");
-        assertTrue((MainContentFinder.withoutLayout(sidebar) & 1) != 0, "\"post\" says content");
-        assertEquals(0, MainContentFinder.withoutLayout(MainContentFinder.words("has-comments with-share")));
-        assertTrue(MainContentFinder.withLayout(MainContentFinder.words("has-comments")) != 0, "the name itself still matches");
-        assertEquals(MainContentFinder.words("entry-content  related-posts"),
-                MainContentFinder.words("entry-content") | MainContentFinder.words("related-posts"));
-        assertEquals(0, MainContentFinder.words(""));
-    }
-
-    @Test
     void aShortLineBeforeALinkListGoesWithItButALongOneStays() {
         String longLine = "A heading that runs on for well over sixty letters before it ends here";
         String text = text("<body><article><p>" + PROSE + "</p><p>" + PROSE + "</p>"

@@ -1,4 +1,4 @@
-package org.snapcache;
+package org.snapcache.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.snapcache.html;
+package org.snapcache.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

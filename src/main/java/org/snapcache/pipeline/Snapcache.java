@@ -1,4 +1,4 @@
-package org.snapcache;
+package org.snapcache.pipeline;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,8 +22,6 @@ import org.snapcache.fetch.HttpClientFactory;
 import org.snapcache.fetch.Sleeper;
 import org.snapcache.fetch.StopSignal;
 import org.snapcache.fetch.StoppableSleeper;
-import org.snapcache.pipeline.BatchRefresher;
-import org.snapcache.pipeline.ResourceRefresher;
 
 /** Wires snapcache's parts for one set of settings: one HTTP client, one rate limiter, one cache. */
 public final class Snapcache implements AutoCloseable {

@@ -1,4 +1,4 @@
-package org.snapcache.html;
+package org.snapcache.archive;
 
 import java.util.Arrays;
 import org.jsoup.nodes.Element;
