@@ -188,7 +188,7 @@ public final class CacheStore {
     private static EntryMeta parse(Path metaFile, byte[] json) throws CorruptEntryException {
         EntryMeta meta;
         try {
-            meta = EntryMetaReader.read(json);
+            meta = MetaJson.mapper().readValue(json, EntryMeta.class);
         } catch (JacksonException e) {
             throw new CorruptEntryException(metaFile, "not valid meta.json: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException | RuntimeException e) {

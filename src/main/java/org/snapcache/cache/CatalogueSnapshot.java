@@ -24,8 +24,9 @@ import org.snapcache.config.Settings;
  * The settings a configuration gave when it was last loaded, kept as {@code .catalogue-snapshot}
  * in its cache folder, so that a catalogue of 100,000 entries is not parsed again while nothing
  * it was read from has changed. It is keyed on content: a SHA-256 of snapcache's version, the
- * configuration file and every resource file its patterns match, names and bytes. Derived data:
- * delete it at any time; one that does not match, or cannot be read, is replaced.
+ * configuration file and every resource file its patterns match, names and bytes. Only a
+ * catalogue of {@link #MIN_SOURCE_BYTES} or more is kept. Derived data: delete it at any time; one
+ * that does not match, or cannot be read, is replaced.
  */
 public final class CatalogueSnapshot {
 
@@ -33,6 +34,12 @@ public final class CatalogueSnapshot {
 
     /** Files larger than this are not a snapshot of any catalogue snapcache can hold. */
     private static final long MAX_BYTES = 1L << 30;
+
+    /**
+     * Catalogues smaller than this are parsed every time: reading a snapshot costs about as much as
+     * parsing a few thousand entries (a 6,000-entry wiki catalogue is 3 MB).
+     */
+    static final long MIN_SOURCE_BYTES = 1L << 20;
 
     /** What is kept: the key, the patterns the key's files came from, and the settings. */
     record Kept(String key, List<String> patterns, Settings settings) {}
@@ -53,26 +60,30 @@ public final class CatalogueSnapshot {
             return kept.get().settings().readFrom(configFile);
         }
         Settings settings = loader.load(configFile);
-        if (Files.isDirectory(settings.cacheDir()) && settled(configFile, settings.resourceFiles(), now.minus(StatusIndex.SETTLE))) {
+        if (Files.isDirectory(settings.cacheDir())
+                && worthKeeping(configFile, settings.resourceFiles(), now.minus(StatusIndex.SETTLE))) {
             write(settings.cacheDir().resolve(FILE), new Kept(key(version, configFile, settings.resourceFiles()),
                     settings.resourceFiles(), settings));
         }
         return settings;
     }
 
-    private static boolean settled(Path configFile, List<String> patterns, Instant before) {
+    /** Whether the files are large enough to be worth a snapshot, and none changed since {@code before}. */
+    private static boolean worthKeeping(Path configFile, List<String> patterns, Instant before) {
         try {
             List<Path> files = new ArrayList<>(List.of(configFile));
             Path folder = configFile.toAbsolutePath().normalize().getParent();
             for (String pattern : patterns) {
                 files.addAll(ResourceFileGlob.expand(folder, pattern));
             }
+            long bytes = 0;
             for (Path file : files) {
                 if (!Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
                     return false;
                 }
+                bytes += Files.size(file);
             }
-            return true;
+            return bytes >= MIN_SOURCE_BYTES;
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package org.snapcache.cli;
 import java.nio.file.Path;
 import org.snapcache.pipeline.Environment;
 import org.snapcache.pipeline.Snapcache;
-import org.snapcache.Version;
 import org.snapcache.cache.CatalogueSnapshot;
 import org.snapcache.config.ConfigException;
 import org.snapcache.config.ConfigLoader;

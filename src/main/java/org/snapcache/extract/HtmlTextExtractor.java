@@ -75,9 +75,9 @@ public final class HtmlTextExtractor {
      * counted), the forms, headers and footers left, and the main content's candidates.
      */
     private record Walk(Element root, List<Element> dropped, List<Element> forms, List<Element> headersAndFooters,
-            MainContentFinder.Candidates candidates) {
+            ContentCandidates candidates) {
 
-        Walk(Element root, MainContentFinder.Candidates candidates) {
+        Walk(Element root, ContentCandidates candidates) {
             this(root, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), candidates);
         }
 

@@ -3,15 +3,11 @@ package org.snapcache.extract;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,16 +28,13 @@ final class MainContentFinder {
 
     private static final int MIN_CONTENT = 250;
 
-    /** A block that may be boilerplate, with the words of its class and id, and of its id alone. */
-    private record Block(Element element, int words, int idWords) {}
-
     private final ClassWords vocabulary = new ClassWords();
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s*$");
 
-    /** What a walk over a page collects for {@link #find(Element, TextStats, Candidates)}. */
-    Candidates candidates() {
-        return new Candidates(vocabulary);
+    /** What a walk over a page collects for {@link #find(Element, TextStats, ContentCandidates)}. */
+    ContentCandidates candidates() {
+        return new ContentCandidates(vocabulary);
     }
 
     /**
@@ -50,7 +43,7 @@ final class MainContentFinder {
      * @param counted the counts of {@code body} as it is
      */
     Element find(Element body, TextStats counted) {
-        Candidates candidates = candidates();
+        ContentCandidates candidates = candidates();
         DomWalk.walk(body, node -> {
             if (node instanceof Element element) {
                 candidates.sees(element);
@@ -64,7 +57,7 @@ final class MainContentFinder {
      * As {@link #find(Element, TextStats)}, with the candidates a walk over {@code body} found
      * before elements were removed from it (those no longer inside it are passed over).
      */
-    Element find(Element body, TextStats counted, Candidates candidates) {
+    Element find(Element body, TextStats counted, ContentCandidates candidates) {
         TextStats stats = removeBoilerplate(body, counted, candidates);
         Element content = marked(body, stats, candidates.marked);
         if (content == null) {
@@ -217,55 +210,8 @@ final class MainContentFinder {
         return letters[0] >= n;
     }
 
-    /**
-     * What one walk over a page finds for {@link #find}: the landmarks, the blocks a class or id
-     * may mark as boilerplate, and what [itemprop=articleBody], article, "[class], [id]" and
-     * "main, [role=main]" select, in document order.
-     */
-    static final class Candidates {
-        private final ClassWords vocabulary;
-        private final List<Element> landmarks = new ArrayList<>();
-        private final List<Block> blocks = new ArrayList<>();
-        private final List<List<Element>> marked = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-
-        private Candidates(ClassWords vocabulary) {
-            this.vocabulary = vocabulary;
-        }
-
-        /** Notes an element; call in document order. */
-        void sees(Element element) {
-            String tag = element.normalName();
-            // each attribute read once (the HTML parser gives their names in lower case)
-            Attributes attributes = element.attributesSize() > 0 ? element.attributes() : null;
-            String role = attributes == null ? "" : attributes.get("role").trim();
-            if (tag.equals("aside") || !role.isEmpty() && LANDMARK_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
-                landmarks.add(element);
-            }
-            int classWords = attributes == null ? 0 : vocabulary.words(attributes.get("class").trim());
-            int idWords = attributes == null ? 0 : vocabulary.words(attributes.get("id"));
-            int blockWords = ClassWords.withoutLayout(classWords | idWords);
-            if (blockWords != 0 && BLOCKS.contains(tag)) {
-                // only a block whose class or id says something can be boilerplate
-                blocks.add(new Block(element, blockWords, ClassWords.withLayout(idWords)));
-            }
-            if (attributes != null && attributes.get("itemprop").trim().equalsIgnoreCase("articleBody")) {
-                marked.get(0).add(element);
-            }
-            if (tag.equals("article")) {
-                marked.get(1).add(element);
-            }
-            // words come only from a class or an id
-            if ((ClassWords.withLayout(classWords | idWords) & ClassWords.MARKED_CONTENT) != 0) {
-                marked.get(2).add(element);
-            }
-            if (tag.equals("main") || role.equalsIgnoreCase("main")) {
-                marked.get(3).add(element);
-            }
-        }
-    }
-
     /** Removes what the page marks as boilerplate, and counts the text again. */
-    private static TextStats removeBoilerplate(Element body, TextStats stats, Candidates candidates) {
+    private static TextStats removeBoilerplate(Element body, TextStats stats, ContentCandidates candidates) {
         boolean exact = true;
         for (Element landmark : candidates.landmarks) {
             if (!isInside(landmark, body)) {
@@ -279,7 +225,7 @@ final class MainContentFinder {
         }
         int whole = stats.text(body);
         Removals removals = new Removals(stats);
-        for (Block block : candidates.blocks) {
+        for (ContentCandidates.Block block : candidates.blocks) {
             Element element = block.element();
             int words = block.words();
             if (!isInside(element, body) || element.attr("itemprop").equalsIgnoreCase("articleBody")) {
@@ -384,13 +330,6 @@ final class MainContentFinder {
     private static final Evaluator HEADING_BREAKERS = QueryParser.parse("p, li, img, a");
     private static final Evaluator WITH_CLASS = QueryParser.parse("[class]");
     private static final Evaluator PARAGRAPHS = QueryParser.parse("p, pre, td, blockquote, li");
-
-    /** The roles of landmarks that are not the page's content. */
-    private static final Set<String> LANDMARK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo", "search");
-
-    /** The blocks a page marks as boilerplate by their class or id. */
-    private static final Set<String> BLOCKS = Set.of("div", "section", "ul", "ol", "span", "p", "header", "footer", "figure",
-            "table", "nav", "a");
 
     private static boolean isInside(Element element, Element root) {
         for (Element at = element; at != null; at = at.parent()) {

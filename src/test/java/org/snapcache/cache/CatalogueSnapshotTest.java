@@ -36,9 +36,14 @@ class CatalogueSnapshotTest {
         Files.createDirectories(dir.resolve("resources"));
         config = dir.resolve("config.yaml");
         snapshot = dir.resolve("cache").resolve(CatalogueSnapshot.FILE);
-        Files.writeString(config, "resources:\n  - url: https://example.org/a\n    title: A\nresource-files:\n  - resources/*.yaml\n");
+        writeConfig("resources:\n  - url: https://example.org/a\n    title: A\nresource-files:\n  - resources/*.yaml\n");
         Files.writeString(dir.resolve("resources/wiki.yaml"), "- url: https://example.org/b\n  stable_id: sid_b\n");
         age(config, dir.resolve("resources/wiki.yaml"));
+    }
+
+    /** Writes config.yaml at the size of a catalogue worth a snapshot, with a long comment. */
+    void writeConfig(String yaml) throws Exception {
+        Files.writeString(config, yaml + "# " + "padding ".repeat((int) CatalogueSnapshot.MIN_SOURCE_BYTES / 8) + "\n");
     }
 
     static void age(Path... files) throws Exception {
@@ -108,7 +113,7 @@ class CatalogueSnapshotTest {
     @Test
     void aBrokenCatalogueIsNeverKeptAndStillReported() throws Exception {
         load();
-        Files.writeString(config, "resources:\n  - url: https://example.org/a\n    colour: blue\n");
+        writeConfig("resources:\n  - url: https://example.org/a\n    colour: blue\n");
         age(config);
 
         assertThrows(ConfigException.class, this::load);
@@ -117,7 +122,7 @@ class CatalogueSnapshotTest {
 
     @Test
     void invalidEntriesAndWarningsAreKeptWithTheCatalogue() throws Exception {
-        Files.writeString(config, "resources:\n  - url: https://\n  - url: https://example.org/a\n  - url: https://example.org/a\n");
+        writeConfig("resources:\n  - url: https://\n  - url: https://example.org/a\n  - url: https://example.org/a\n");
         age(config);
 
         Settings read = load();
@@ -127,6 +132,16 @@ class CatalogueSnapshotTest {
         assertEquals(read, kept);
         assertEquals(1, kept.invalid().size());
         assertEquals(1, kept.warnings().size());
+    }
+
+    @Test
+    void aSmallCatalogueIsParsedEveryTime() throws Exception {
+        Files.writeString(config, "resources:\n  - url: https://example.org/a\n");
+        age(config);
+
+        load();
+
+        assertFalse(Files.exists(snapshot));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.snapcache;
+package org.snapcache.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
