@@ -31,7 +31,7 @@ public final class StatusReport {
 
     /**
      * Reads each entry once, several at a time, through the cache's {@link StatusIndex}: an entry
-     * unchanged since the last report costs three {@code lstat} calls, any other one a read of its
+     * unchanged since the last report costs two {@code lstat} calls, any other one a read of its
      * meta.json (see {@link CacheStore#readMeta}).
      */
     public static StatusReport of(List<Resource> catalogue, CacheStore store, Instant now, Duration maxAge) throws IOException {
