@@ -6,9 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import org.snapcache.config.InvalidEntry;
 
 /**
  * What the last {@code run} found that the nights before had not: resources whose failure began
@@ -33,6 +39,34 @@ public record RunRecord(Instant finishedAt, List<NewFailure> newFailures, List<S
         newFailures = List.copyOf(newFailures);
         invalid = List.copyOf(invalid);
         newlyInvalid = List.copyOf(newlyInvalid);
+    }
+
+    /**
+     * What this run found new and is still so, one line each: a resource whose failure began in
+     * the run and that has not succeeded since, an entry that became invalid and still is.
+     */
+    public List<String> stillNew(StatusReport report, List<InvalidEntry> invalidNow) {
+        Map<String, StatusRow> byId = new HashMap<>();
+        for (StatusRow row : report.rows()) {
+            if (row.state() != Freshness.INVALID) {
+                byId.putIfAbsent(row.id(), row);
+            }
+        }
+        Set<String> invalid = new HashSet<>();
+        invalidNow.forEach(entry -> invalid.add(entry.describe()));
+        List<String> news = new ArrayList<>();
+        for (NewFailure failure : newFailures) {
+            StatusRow row = byId.get(failure.id());
+            if (row != null && row.state() != Freshness.ORPHANED && row.meta().map(EntryMeta::lastError).isPresent()) {
+                news.add("failure " + failure.id() + " " + failure.url() + ": " + row.meta().get().lastError());
+            }
+        }
+        for (String entry : newlyInvalid) {
+            if (invalid.contains(entry)) {
+                news.add("invalid " + entry);
+            }
+        }
+        return news;
     }
 
     /** The record of the last run, if there is a readable one. */

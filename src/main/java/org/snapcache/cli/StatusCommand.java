@@ -14,13 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,7 +29,6 @@ import org.snapcache.cache.RetrySchedule;
 import org.snapcache.cache.RunRecord;
 import org.snapcache.cache.StatusIndex;
 import org.snapcache.cache.StatusReport;
-import org.snapcache.config.InvalidEntry;
 import org.snapcache.cache.StatusRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -146,7 +142,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             out.flush();
             if (failOn == FailOn.NEW) {
-                List<String> news = news(report, snapcache.settings().invalid(), snapcache.store().dir());
+                List<String> news = RunRecord.read(snapcache.store().dir())
+                        .map(record -> record.stillNew(report, snapcache.settings().invalid())).orElse(List.of());
                 news.forEach(line -> err.println("new: " + line));
                 err.flush();
                 return news.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURES;
@@ -164,38 +161,6 @@ final class StatusCommand implements Callable<Integer> {
             case STALE -> state != Freshness.FRESH && state != Freshness.ORPHANED;
             case NEW -> false;
         });
-    }
-
-    /**
-     * What the last run found new and is still so, one line each: a resource whose failure began
-     * in that run and that has not succeeded since, an entry that became invalid and still is.
-     */
-    static List<String> news(StatusReport report, List<InvalidEntry> invalid, Path cacheDir) {
-        Optional<RunRecord> record = RunRecord.read(cacheDir);
-        if (record.isEmpty()) {
-            return List.of();
-        }
-        Map<String, StatusRow> byId = new HashMap<>();
-        for (StatusRow row : report.rows()) {
-            if (row.state() != Freshness.INVALID) {
-                byId.putIfAbsent(row.id(), row);
-            }
-        }
-        Set<String> invalidNow = new HashSet<>();
-        invalid.forEach(entry -> invalidNow.add(entry.describe()));
-        List<String> news = new ArrayList<>();
-        for (RunRecord.NewFailure failure : record.get().newFailures()) {
-            StatusRow row = byId.get(failure.id());
-            if (row != null && row.state() != Freshness.ORPHANED && row.meta().map(EntryMeta::lastError).isPresent()) {
-                news.add("failure " + failure.id() + " " + failure.url() + ": " + row.meta().get().lastError());
-            }
-        }
-        for (String entry : record.get().newlyInvalid()) {
-            if (invalidNow.contains(entry)) {
-                news.add("invalid " + entry);
-            }
-        }
-        return news;
     }
 
     private static void json(JsonGenerator json, StatusRow row, Duration maxAge) throws IOException {
