@@ -1,6 +1,8 @@
 package org.snapcache.cache;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +45,11 @@ public final class CatalogueSnapshot {
 
     /** What is kept: the key, the patterns the key's files came from, and the settings. */
     record Kept(String key, List<String> patterns, Settings settings) {}
+
+    /** meta.json's mapper, able to read and write the settings' Optional fields. */
+    private static final class Codec {
+        static final ObjectMapper MAPPER = MetaJson.mapper().copy().registerModule(new Jdk8Module());
+    }
 
     private CatalogueSnapshot() {}
 
@@ -94,7 +101,7 @@ public final class CatalogueSnapshot {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
-            ObjectReader reader = MetaJson.mapper().readerFor(Kept.class);
+            ObjectReader reader = Codec.MAPPER.readerFor(Kept.class);
             return Optional.of(reader.readValue(file.toFile()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // torn, or from another version: loaded afresh
@@ -103,7 +110,7 @@ public final class CatalogueSnapshot {
 
     private static void write(Path file, Kept kept) {
         try {
-            AtomicFiles.write(file, MetaJson.mapper().writeValueAsBytes(kept));
+            AtomicFiles.write(file, Codec.MAPPER.writeValueAsBytes(kept));
         } catch (IOException | RuntimeException e) {
             // a cache folder that cannot be written to is reported by the commands that write it
         }
