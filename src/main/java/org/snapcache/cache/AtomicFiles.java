@@ -1,7 +1,9 @@
 package org.snapcache.cache;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -37,22 +39,36 @@ public final class AtomicFiles {
         }
     }
 
+    /** What is written into a file, as it is written. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes a file that must not exist yet, and flushes it to disk. */
     static void writeNew(Path file, byte[] bytes) throws IOException {
+        writeNew(file, out -> out.write(bytes));
+    }
+
+    private static void writeNew(Path file, Content content) throws IOException {
         // CREATE_NEW with the default permissions: a cache is often read by another user (the wiki's)
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            content.writeTo(out);
+            out.flush();
             channel.force(true);
         }
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** As {@link #write(Path, byte[])}, for a file written as it is made rather than held whole first. */
+    public static void write(Path target, Content content) throws IOException {
         Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + randomSuffix());
         try {
-            writeNew(temp, bytes);
+            writeNew(temp, content);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

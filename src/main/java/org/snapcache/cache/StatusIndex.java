@@ -1,10 +1,10 @@
 package org.snapcache.cache;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -183,14 +183,15 @@ public final class StatusIndex {
         if (seen.equals(recorded)) {
             return;
         }
-        ObjectWriter json = CODEC.writerFor(Line.class);
+        ObjectWriter json = CODEC.writerFor(Line.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try {
-            ByteArrayOutputStream lines = new ByteArrayOutputStream(seen.size() * 700);
-            for (Line line : seen.values()) {
-                json.writeValue(lines, line);
-                lines.write('\n');
-            }
-            AtomicFiles.write(store.dir().resolve(FILE), lines.toByteArray());
+            AtomicFiles.write(store.dir().resolve(FILE), out -> {
+                for (Line line : seen.values()) {
+                    json.writeValue(out, line);
+                    out.write('\n');
+                }
+            });
         } catch (IOException | RuntimeException e) {
             // a cache folder that cannot be written to is reported by the commands that write it
         }
