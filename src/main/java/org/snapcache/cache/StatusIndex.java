@@ -13,17 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,64 +70,30 @@ public final class StatusIndex {
     }
 
     /**
-     * The cache's index as last saved; a missing or unreadable one counts as empty. Its lines are
-     * read in parts, one part a core.
+     * The cache's index as last saved; a missing or unreadable one counts as empty.
      *
      * @param now the time of the report, from the command's clock
      */
     public static StatusIndex open(CacheStore store, Instant now) {
         Map<String, Line> recorded = new HashMap<>();
         Path file = store.dir().resolve(FILE);
-        ExecutorService readers = Executors.newFixedThreadPool(PARTS);
         try {
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) <= MAX_BYTES) {
-                byte[] lines = Files.readAllBytes(file);
-                List<Future<List<Line>>> parts = new ArrayList<>();
-                for (int start = 0, part = 1; start < lines.length; part++) {
-                    int end = part >= PARTS ? lines.length : lineEnd(lines, (int) ((long) lines.length * part / PARTS));
-                    int from = start;
-                    parts.add(readers.submit(() -> read(lines, from, end)));
-                    start = end;
-                }
-                for (Future<List<Line>> part : parts) {
-                    part.get().forEach(line -> recorded.put(line.id(), line));
+                try (MappingIterator<Line> lines = CODEC.readerFor(Line.class).readValues(file.toFile())) {
+                    while (lines.hasNextValue()) {
+                        Line line = lines.nextValue();
+                        recorded.put(line.id(), line);
+                    }
                 }
             }
-        } catch (IOException | RuntimeException | ExecutionException e) {
+        } catch (IOException | RuntimeException e) {
             recorded.clear(); // torn, or from another version: read every entry from its files
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            recorded.clear();
-        } finally {
-            readers.shutdown();
         }
         return new StatusIndex(store, now, recorded);
     }
 
-    /** Parts of the index read at once. */
-    private static final int PARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
-
-    /** meta.json's mapper, with instants as numbers: they read several times faster than ISO-8601 text. */
+    /** meta.json's mapper, with instants as numbers: they read faster than ISO-8601 text. */
     private static final ObjectMapper CODEC = MetaJson.mapper().copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    /** The end of the line that {@code at} is in, past its line break. */
-    private static int lineEnd(byte[] bytes, int at) {
-        int end = Math.max(at, 0);
-        while (end < bytes.length && bytes[end] != '\n') {
-            end++;
-        }
-        return Math.min(end + 1, bytes.length);
-    }
-
-    private static List<Line> read(byte[] bytes, int from, int to) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        try (MappingIterator<Line> values = CODEC.readerFor(Line.class).readValues(bytes, from, to - from)) {
-            while (values.hasNextValue()) {
-                lines.add(values.nextValue());
-            }
-        }
-        return lines;
-    }
 
     public CacheStore store() {
         return store;

@@ -116,13 +116,13 @@ public final class ConfigLoader {
         }
         List<String> normalised = new ArrayList<>();
         if (single.isPresent()) {
-            ResourceEntries.checkUrl(single.get()).ifPresent(why -> fields.problem("base-url", why));
+            Optional.ofNullable(BrowserUrl.problem(single.get())).ifPresent(why -> fields.problem("base-url", why));
             normalised.add(single.get());
         }
         for (YamlNode item : many) {
             if (item instanceof YamlNode.Scalar scalar && scalar.text() != null) {
                 String url = scalar.text().trim();
-                ResourceEntries.checkUrl(url).ifPresent(why -> problems.add(shown, item.line(), "archive.base-urls", why));
+                Optional.ofNullable(BrowserUrl.problem(url)).ifPresent(why -> problems.add(shown, item.line(), "archive.base-urls", why));
                 normalised.add(url);
             } else {
                 problems.add(shown, item.line(), "archive.base-urls", "each entry must be a URL, got " + item.kind());

@@ -106,15 +106,18 @@ final class ResourceEntries {
                 byId.put(resource.id(), resource);
                 byUrl.put(resource.url(), resource);
                 kept.add(resource);
-            } else if (differences(first, resource).isEmpty()) {
+                continue;
+            }
+            List<String> differ = differences(first, resource);
+            if (differ.isEmpty()) {
                 warnings.add(resource.source() + ": resource " + resource.url() + ": listed again (as at " + first.source()
                         + "); fetched once");
             } else {
-                String differ = String.join(", ", differences(first, resource));
+                String fields = String.join(", ", differ);
                 warnings.add(first.source() + ": resource " + first.url() + ": " + claimed + " is claimed again at "
-                        + resource.source() + " with another " + differ + "; this entry is used");
+                        + resource.source() + " with another " + fields + "; this entry is used");
                 warnings.add(resource.source() + ": resource " + resource.url() + ": " + claimed + " is already claimed at "
-                        + first.source() + " with another " + differ + "; this entry is ignored");
+                        + first.source() + " with another " + fields + "; this entry is ignored");
             }
         }
         Map<String, Resource> byPage = new HashMap<>();
@@ -148,11 +151,6 @@ final class ResourceEntries {
         String path = query < 0 ? fetched : fetched.substring(0, query);
         String rest = query < 0 ? "" : fetched.substring(query);
         return (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + rest;
-    }
-
-    /** Why {@code url} cannot serve as an archive's address, or empty when it can. */
-    static Optional<String> checkUrl(String url) {
-        return Optional.ofNullable(BrowserUrl.problem(url));
     }
 
     private static boolean isTimestamp(String text) {
