@@ -1,12 +1,15 @@
 package org.snapcache.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,12 +61,44 @@ class LauncherTest {
     }
 
     @Test
-    void aJdkThatKeepsItsOwnClassArchiveRunsTheJarWithOne() throws Exception {
+    void theFirstCommandAfterABuildHasTheJvmMakeItsAotCache() throws Exception {
         String[] run = launch("25.0.3", 0, "status", "--json");
 
+        String target = dir.toRealPath() + "/target/";
         assertEquals("0", run[0], run[2]);
-        assertEquals("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + dir.toRealPath() + "/target/snapcache.jsa -Xlog:cds=off"
-                + " -XX:TieredStopAtLevel=1 -jar " + dir.toRealPath() + "/target/snapcache.jar status --json", run[1]);
+        assertEquals("-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + target + "snapcache-25.0.3.aot -XX:+DisplayVMOutputToStderr"
+                + " -Xlog:aot=off -jar " + target + "snapcache.jar status --json", run[1]);
+    }
+
+    @Test
+    void laterCommandsStartFromTheCache() throws Exception {
+        Path cache = Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
+        Files.setLastModifiedTime(dir.resolve("target/snapcache.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+
+        String[] run = launch("25.0.3", 0, "show", "8f738b406e4bfc32");
+
+        assertEquals("-XX:TieredStopAtLevel=1 -XX:AOTCache=" + cache.toRealPath() + " -jar " + dir.toRealPath()
+                + "/target/snapcache.jar show 8f738b406e4bfc32", run[1]);
+    }
+
+    @Test
+    void aCacheOlderThanTheJarIsRemovedAndMadeAgain() throws Exception {
+        Path cache = Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(60)));
+
+        String[] run = launch("25.0.3", 0, "show", "8f738b406e4bfc32");
+
+        assertFalse(Files.exists(cache), "the stale cache is unlinked before the JVM writes a new one");
+        assertTrue(run[1].contains("-XX:AOTCacheOutput=" + dir.toRealPath() + "/target/snapcache-25.0.3.aot "), run[1]);
+    }
+
+    @Test
+    void eachJdkVersionHasItsOwnCache() throws Exception {
+        Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
+
+        String[] run = launch("25.0.4", 0, "show", "8f738b406e4bfc32");
+
+        assertTrue(run[1].contains("-XX:AOTCacheOutput=" + dir.toRealPath() + "/target/snapcache-25.0.4.aot "), run[1]);
     }
 
     @Test
@@ -74,10 +109,10 @@ class LauncherTest {
     }
 
     @Test
-    void anOlderJdkInJavaHomeIsPassedOverForOneThatKeepsAnArchive() throws Exception {
+    void anOlderJdkInJavaHomeIsPassedOverForOneThatKeepsACache() throws Exception {
         String[] run = launch("17.0.15", 0, "--version");
 
-        assertTrue(run[1].isEmpty() || !run[1].contains("AutoCreateSharedArchive"),
+        assertTrue(run[1].isEmpty() || !run[1].contains("AOTCache"),
                 "the stand-in JDK 17 was not run with an option it does not know: " + run[1]);
     }
 }
