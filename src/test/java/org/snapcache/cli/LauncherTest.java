@@ -61,44 +61,32 @@ class LauncherTest {
     }
 
     @Test
-    void theFirstCommandAfterABuildHasTheJvmMakeItsAotCache() throws Exception {
+    void aJdkThatKeepsItsOwnClassArchiveRunsTheJarWithOne() throws Exception {
         String[] run = launch("25.0.3", 0, "status", "--json");
 
-        String target = dir.toRealPath() + "/target/";
         assertEquals("0", run[0], run[2]);
-        assertEquals("-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=" + target + "snapcache-25.0.3.aot -XX:+DisplayVMOutputToStderr"
-                + " -Xlog:aot=off -jar " + target + "snapcache.jar status --json", run[1]);
+        assertEquals("-XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + dir.toRealPath()
+                + "/target/snapcache.jsa -Xlog:cds=off,cds+dynamic=off -jar " + dir.toRealPath() + "/target/snapcache.jar status --json", run[1]);
     }
 
     @Test
-    void laterCommandsStartFromTheCache() throws Exception {
-        Path cache = Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
+    void anArchiveOlderThanTheJarIsRemovedForTheJvmToMakeAgain() throws Exception {
+        Path archive = Files.writeString(dir.resolve("target/snapcache.jsa"), "archive");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
+
+        launch("25.0.3", 0, "show", "8f738b406e4bfc32");
+
+        assertFalse(Files.exists(archive), "JDK 25 would neither use nor replace it");
+    }
+
+    @Test
+    void anArchiveNewerThanTheJarIsKept() throws Exception {
         Files.setLastModifiedTime(dir.resolve("target/snapcache.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        Path archive = Files.writeString(dir.resolve("target/snapcache.jsa"), "archive");
 
-        String[] run = launch("25.0.3", 0, "show", "8f738b406e4bfc32");
+        launch("25.0.3", 0, "show", "8f738b406e4bfc32");
 
-        assertEquals("-XX:TieredStopAtLevel=1 -XX:AOTCache=" + cache.toRealPath() + " -jar " + dir.toRealPath()
-                + "/target/snapcache.jar show 8f738b406e4bfc32", run[1]);
-    }
-
-    @Test
-    void aCacheOlderThanTheJarIsRemovedAndMadeAgain() throws Exception {
-        Path cache = Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
-        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(60)));
-
-        String[] run = launch("25.0.3", 0, "show", "8f738b406e4bfc32");
-
-        assertFalse(Files.exists(cache), "the stale cache is unlinked before the JVM writes a new one");
-        assertTrue(run[1].contains("-XX:AOTCacheOutput=" + dir.toRealPath() + "/target/snapcache-25.0.3.aot "), run[1]);
-    }
-
-    @Test
-    void eachJdkVersionHasItsOwnCache() throws Exception {
-        Files.writeString(dir.resolve("target/snapcache-25.0.3.aot"), "cache");
-
-        String[] run = launch("25.0.4", 0, "show", "8f738b406e4bfc32");
-
-        assertTrue(run[1].contains("-XX:AOTCacheOutput=" + dir.toRealPath() + "/target/snapcache-25.0.4.aot "), run[1]);
+        assertTrue(Files.exists(archive));
     }
 
     @Test
@@ -109,10 +97,10 @@ class LauncherTest {
     }
 
     @Test
-    void anOlderJdkInJavaHomeIsPassedOverForOneThatKeepsACache() throws Exception {
+    void anOlderJdkInJavaHomeIsPassedOverForOneThatKeepsAnArchive() throws Exception {
         String[] run = launch("17.0.15", 0, "--version");
 
-        assertTrue(run[1].isEmpty() || !run[1].contains("AOTCache"),
+        assertTrue(run[1].isEmpty() || !run[1].contains("AutoCreateSharedArchive"),
                 "the stand-in JDK 17 was not run with an option it does not know: " + run[1]);
     }
 }
