@@ -1,10 +1,6 @@
 package org.snapcache.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.snapcache.pipeline.Environment;
 import org.snapcache.pipeline.Snapcache;
 import org.snapcache.cache.CatalogueSnapshot;
@@ -43,46 +39,22 @@ public final class SnapcacheCommand implements Runnable {
         this.environment = environment;
     }
 
-    /**
-     * The command line with its exit-code mapping, for {@code args}: with the one subcommand they
-     * name, as building each subcommand's model costs a JVM's start-up about 5 ms; with all of them
-     * for help, completion and mistakes.
-     */
-    public static CommandLine commandLine(Environment environment, String... args) {
+    /** The command line with its exit-code mapping and every subcommand. */
+    public static CommandLine commandLine(Environment environment) {
         SnapcacheCommand command = new SnapcacheCommand(environment);
         ErrorReporter reporter = new ErrorReporter(() -> command.verbose);
-        CommandLine commandLine = new CommandLine(command);
-        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("run", RunCommand::new);
-        subcommands.put("refresh", RefreshCommand::new);
-        subcommands.put("status", StatusCommand::new);
-        subcommands.put("show", ShowCommand::new);
-        subcommands.put("captures", CapturesCommand::new);
-        subcommands.put("prune", PruneCommand::new);
-        subcommands.put("verify", VerifyCommand::new);
-        subcommands.put("help", CommandLine.HelpCommand::new);
-        subcommands.put("generate-completion", AutoComplete.GenerateCompletion::new);
-        String name = subcommandName(commandLine, args);
-        if (subcommands.containsKey(name) && !name.equals("help") && !name.equals("generate-completion")) {
-            commandLine.addSubcommand(subcommands.get(name).get());
-        } else {
-            subcommands.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
-        }
+        CommandLine commandLine = new CommandLine(command)
+                .addSubcommand(new RunCommand())
+                .addSubcommand(new RefreshCommand())
+                .addSubcommand(new StatusCommand())
+                .addSubcommand(new ShowCommand())
+                .addSubcommand(new CapturesCommand())
+                .addSubcommand(new PruneCommand())
+                .addSubcommand(new VerifyCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new AutoComplete.GenerateCompletion());
         // set after the subcommands are added, so that they share the handlers
         return commandLine.setExecutionExceptionHandler(reporter).setExitCodeExceptionMapper(reporter);
-    }
-
-    /** The first argument after the top-level options, as picocli reads them; null if there is none. */
-    private static String subcommandName(CommandLine commandLine, String[] args) {
-        commandLine.setStopAtPositional(true).setUnmatchedArgumentsAllowed(true);
-        try {
-            List<String> rest = commandLine.parseArgs(args).unmatched();
-            return rest.isEmpty() ? null : rest.get(0);
-        } catch (CommandLine.ParameterException e) {
-            return null;
-        } finally {
-            commandLine.setStopAtPositional(false).setUnmatchedArgumentsAllowed(false);
-        }
     }
 
     @Override

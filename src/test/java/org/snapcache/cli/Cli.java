@@ -33,7 +33,7 @@ final class Cli {
     static Result run(Environment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = SnapcacheCommand.commandLine(environment, args);
+        CommandLine commandLine = SnapcacheCommand.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

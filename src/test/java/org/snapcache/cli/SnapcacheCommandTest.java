@@ -518,26 +518,6 @@ class SnapcacheCommandTest {
         }
     }
 
-    @Test
-    void theCommandIsFoundAfterTheTopLevelOptionsWhateverTheirValues() throws Exception {
-        Path named = Files.copy(config, dir.resolve("show"));
-        Cli.Result status = Cli.run(Cli.at(NOW), "--config", named.toString(), "-v", "status");
-        assertEquals(0, status.exitCode(), status.err());
-        assertTrue(status.out().contains("missing"), status.out());
-
-        Cli.Result help = Cli.run(Cli.at(NOW), "help", "show");
-        assertEquals(0, help.exitCode(), help.err());
-        assertTrue(help.out().contains("Usage: snapcache show"), help.out());
-
-        Cli.Result top = Cli.run(Cli.at(NOW), "--help");
-        for (String command : List.of("run", "refresh", "status", "show", "captures", "prune", "verify")) {
-            assertTrue(top.out().contains("  " + command + " "), command + " is listed:\n" + top.out());
-        }
-        Cli.Result typo = Cli.run(Cli.at(NOW), "stauts");
-        assertEquals(2, typo.exitCode());
-        assertTrue(typo.err().contains("status"), "a near miss is suggested: " + typo.err());
-    }
-
     /** A tool a test drives: skipped without it on a developer's machine, a failure in CI, which must have it. */
     static void requireTool(String path, String what) {
         if (!Files.isExecutable(Path.of(path))) {
