@@ -13,6 +13,8 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jsoup.Jsoup;
@@ -37,6 +39,9 @@ public final class ContentExtractor {
     }
 
     /** An extractor for previews of the default length. */
+    /** The most elements of an HTML page read: the memory a page takes is bounded by it. */
+    static final int MAX_ELEMENTS = 100_000;
+
     public ContentExtractor() {
         this(Settings.DEFAULT_PREVIEW_CHARS);
     }
@@ -51,7 +56,8 @@ public final class ContentExtractor {
      */
     public PageText extract(Capture capture, Consumer<Document> prepare) throws ExtractionException {
         PageText page = read(capture, prepare);
-        return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset(), page.textual());
+        return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset(), page.textual(),
+                page.warning());
     }
 
     private PageText read(Capture capture, Consumer<Document> prepare) throws ExtractionException {
@@ -84,7 +90,9 @@ public final class ContentExtractor {
         throw new ExtractionException("no text preview for content type " + capture.mediaType() + " (" + body.length + " bytes)");
     }
 
-    private PageText html(Capture capture, byte[] body, Consumer<Document> prepare) throws ExtractionException {
+    private PageText html(Capture capture, byte[] page, Consumer<Document> prepare) throws ExtractionException {
+        int cut = elementBudgetEnd(page);
+        byte[] body = cut < page.length ? Arrays.copyOf(page, cut) : page;
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
@@ -93,10 +101,31 @@ public final class ContentExtractor {
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
             prepare.accept(document);
-            return html.extract(document);
+            PageText text = html.extract(document);
+            return cut < page.length ? text.withWarning(String.format(Locale.ROOT,
+                    "read the first %,d elements of the page (%,d of %,d bytes): a page of more is too complex to read whole",
+                    MAX_ELEMENTS, cut, page.length)) : text;
         } catch (IOException e) {
             throw new ExtractionException("cannot parse HTML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the page's first {@link #MAX_ELEMENTS} start tags end: the HTML read of a page, as
+     * its document takes some 200 bytes of memory an element whatever the bytes of its markup
+     * (10 MB of {@code <b>x</b>} would be 300 MB). An article has a few thousand.
+     */
+    static int elementBudgetEnd(byte[] body) {
+        if (hasBom(body) && !bomCharset(body).orElseThrow().equals(StandardCharsets.UTF_8)) {
+            return body.length; // UTF-16: two bytes a character; its size is bounded by max-body all the same
+        }
+        int tags = 0;
+        for (int i = 0; i + 1 < body.length; i++) {
+            if (body[i] == '<' && ((body[i + 1] | 0x20) >= 'a' && (body[i + 1] | 0x20) <= 'z') && ++tags > MAX_ELEMENTS) {
+                return i;
+            }
+        }
+        return body.length;
     }
 
     /** Images, audio, video, fonts and archives: recorded with their type and size, without a preview. */

@@ -8,21 +8,28 @@ import java.util.Optional;
  *
  * @param charset the charset the bytes were decoded with, if they were text
  * @param textual false for an image, audio, video, archive or other binary: no text, no preview
+ * @param warning what a reader of the text should know about it, such as that only part of the
+ *     page was read
  */
-public record PageText(Optional<String> title, String text, Optional<String> charset, boolean textual) {
+public record PageText(Optional<String> title, String text, Optional<String> charset, boolean textual, Optional<String> warning) {
 
     public PageText(Optional<String> title, String text, Optional<String> charset) {
-        this(title, text, charset, true);
+        this(title, text, charset, true, Optional.empty());
     }
 
     /** What a binary resource yields: no text at all. */
     public static PageText binary() {
-        return new PageText(Optional.empty(), "", Optional.empty(), false);
+        return new PageText(Optional.empty(), "", Optional.empty(), false, Optional.empty());
+    }
+
+    PageText withWarning(String why) {
+        return new PageText(title, text, charset, textual, Optional.of(why));
     }
 
     public PageText {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(warning, "warning");
     }
 }

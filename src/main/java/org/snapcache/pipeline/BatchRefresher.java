@@ -83,11 +83,11 @@ public final class BatchRefresher {
                 });
             }
             List<RefreshOutcome> outcomes = new ArrayList<>();
-            for (CompletableFuture<RefreshOutcome> future : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    outcomes.add(future.get());
+                    outcomes.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("a refresh failed unexpectedly", e.getCause());
+                    outcomes.add(refresher.failed(resources.get(i), e.getCause()));
                 }
             }
             return outcomes;

@@ -61,7 +61,7 @@ public final class ResourceRefresher {
             RefreshOutcome outcome = e.kind().defers() ? RefreshOutcome.deferred(resource, e.getMessage())
                     : recordFailure(resource, previous, now, e.getMessage());
             return new Fetched(resource, previous, now, Optional.empty(), Optional.of(outcome));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return new Fetched(resource, previous, now, Optional.empty(), Optional.of(unexpected(resource, previous, now, e)));
         }
     }
@@ -80,7 +80,7 @@ public final class ResourceRefresher {
             page = extractor.extract(capture, ReplayPages::clean);
         } catch (ExtractionException e) {
             return recordFailure(resource, previous, now, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return unexpected(resource, previous, now, e);
         }
         String text = page.text();
@@ -96,7 +96,7 @@ public final class ResourceRefresher {
                 capture.requestedTimestamp(), capture.note().orElse(null), capture.source(), now, changedAt, capture.httpStatus(),
                 capture.mediaType().isEmpty() ? null : capture.mediaType(), page.charset().orElse(null),
                 (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
-                textWarning(text).orElse(null), now, null, 0);
+                page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0);
         try {
             store.writeSuccess(meta, preview);
         } catch (IOException e) {
@@ -106,8 +106,17 @@ public final class ResourceRefresher {
         return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, first, Optional.empty());
     }
 
-    private RefreshOutcome unexpected(Resource resource, Optional<EntryMeta> previous, Instant now, RuntimeException e) {
+    /**
+     * Any error while handling one resource, even running out of memory, is that resource's
+     * recorded failure: what it held is garbage by now, and the others go on.
+     */
+    private RefreshOutcome unexpected(Resource resource, Optional<EntryMeta> previous, Instant now, Throwable e) {
         return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /** The recorded failure of a resource whose handling failed outside {@link #fetch} and {@link #complete}. */
+    RefreshOutcome failed(Resource resource, Throwable e) {
+        return unexpected(resource, previous(resource), clock.instant().truncatedTo(ChronoUnit.SECONDS), e);
     }
 
     /** Many U+FFFD replacement characters: the bytes were probably decoded with the wrong charset. */

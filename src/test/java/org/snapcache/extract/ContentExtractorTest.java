@@ -237,4 +237,23 @@ class ContentExtractorTest {
             return out.toByteArray();
         }
     }
+
+    @Test
+    void aPageOfMoreElementsThanTheBudgetIsReadUpToItAndSaysSo() throws Exception {
+        StringBuilder html = new StringBuilder("<html><head><title>Many</title></head><body><main>");
+        for (int i = 0; i < 150_000; i++) {
+            html.append("<p>paragraph ").append(i).append("</p>");
+        }
+        html.append("</main></body></html>");
+
+        PageText page = new ContentExtractor(300).extract(capture("text/html", Optional.of("utf-8"),
+                html.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(Optional.of("Many"), page.title());
+        assertTrue(page.text().contains("paragraph 99990"), "what was read is read");
+        assertFalse(page.text().contains("paragraph 100005"), "nothing past the budget");
+        assertTrue(page.warning().orElse("").startsWith("read the first 100,000 elements of the page"), page.warning().toString());
+        assertTrue(new ContentExtractor(300).extract(capture("text/html", Optional.empty(),
+                "<p>small</p>".getBytes(StandardCharsets.UTF_8))).warning().isEmpty());
+    }
 }

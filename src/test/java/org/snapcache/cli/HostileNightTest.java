@@ -1,0 +1,116 @@
+package org.snapcache.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.snapcache.Fixtures;
+import org.snapcache.cache.MetaJson;
+import org.snapcache.config.ResourceId;
+
+/**
+ * What a careless or hostile user, page or archive did to snapcache, and what it must do instead:
+ * no single page, file or link stops a night, loses cached data or writes outside the cache.
+ */
+class HostileNightTest {
+
+    @RegisterExtension
+    static WireMockExtension archive = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final String FAQS = "https://www.whitehouse.gov/ostp/about/student/faqs";
+
+    @TempDir
+    Path dir;
+
+    Path config;
+
+    @BeforeEach
+    void archiveAnswers() {
+        archive.stubFor(get(anyCapture(FAQS)).willReturn(Fixtures.recorded("ia-id-404-whitehouse-faqs.html")));
+    }
+
+    /** Any capture of {@code url}: a child JVM asks on today's date. */
+    static UrlPattern anyCapture(String url) {
+        return urlMatching("/web/[0-9]{14}id_/" + Pattern.quote(url));
+    }
+
+    /** A catalogue of {@code urls}, each answered by the archive at once, with {@code settings} added under http. */
+    void catalogue(String http, String... urls) throws Exception {
+        StringBuilder yaml = new StringBuilder("""
+                cache-dir: cache
+                max-age: 30d
+                archive:
+                  base-url: %s/web/
+                http:
+                  requests-per-minute: 6000
+                  retries: 0
+                """.formatted(archive.baseUrl()));
+        http.lines().forEach(line -> yaml.append("  ").append(line).append('\n'));
+        yaml.append("resources:\n");
+        for (String url : urls) {
+            yaml.append("  - url: ").append(url).append('\n');
+        }
+        config = Files.writeString(dir.resolve("config.yaml"), yaml);
+    }
+
+    JsonNode meta(String url) throws Exception {
+        return MetaJson.mapper().readTree(dir.resolve("cache").resolve(ResourceId.forUrl(url)).resolve("meta.json").toFile());
+    }
+
+    /** snapcache's main class in a JVM of its own, with {@code jvmOptions}; its output, then its exit code. */
+    String[] runInChild(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.snapcache.Main", "--config", config.toString()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("child.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child run ends");
+        return new String[] {Files.readString(log), String.valueOf(process.exitValue())};
+    }
+
+    @Test
+    void pagesTooComplexToReadWholeAreReadInPartAndTheNightEndsWithItsSummary() throws Exception {
+        // 10 MB of <b>x</b>: 1.3 million elements, some 300 MB as a document
+        byte[] page = ("<html><body>" + "<b>x</b>".repeat(1_300_000) + "</body></html>").getBytes(StandardCharsets.US_ASCII);
+        List<String> urls = new ArrayList<>();
+        for (String name : List.of("one", "two")) {
+            String url = "https://bold.example/" + name;
+            urls.add(url);
+            archive.stubFor(get(anyCapture(url)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "text/html").withHeader("Memento-Datetime", "Thu, 09 Apr 2026 11:00:00 GMT")
+                    .withBody(page)));
+        }
+        urls.add(FAQS);
+        catalogue("concurrency: 4\nmax-body: 20MB", urls.toArray(String[]::new));
+
+        String[] run = runInChild(List.of("-Xmx256m"), "run");
+
+        assertTrue(run[0].contains("run: 3 resources: refreshed 3"), run[0]);
+        for (String url : urls.subList(0, 2)) {
+            JsonNode meta = meta(url);
+            assertEquals(200, meta.path("httpStatus").asInt(), meta.toString());
+            assertTrue(meta.path("textWarning").asText().startsWith("read the first 100,000 elements of the page"), meta.toString());
+        }
+        assertTrue(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(FAQS)).resolve("meta.json")), run[0]);
+    }
+}
