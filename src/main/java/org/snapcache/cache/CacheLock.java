@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -31,7 +32,11 @@ public final class CacheLock implements AutoCloseable {
     public static CacheLock acquire(Path cacheDir, Instant now) throws IOException, LockHeldException {
         Files.createDirectories(cacheDir);
         Path file = cacheDir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (Files.isSymbolicLink(file)) {
+            Files.delete(file); // the link, not what it names: nothing is ever written outside the cache
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -39,9 +44,10 @@ public final class CacheLock implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            ByteBuffer holder = ByteBuffer.allocate(200); // "pid N since T", or whatever else a user put there
+            channel.read(holder, 0);
             channel.close();
-            throw new LockHeldException(file, holder);
+            throw new LockHeldException(file, new String(holder.array(), 0, holder.position(), StandardCharsets.UTF_8));
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + now + "\n")

@@ -51,6 +51,9 @@ public final class CacheStore {
         return dir.resolve(id);
     }
 
+    /** More than any meta.json snapcache writes, some 1 KB: its titles and errors are one line each. */
+    static final long MAX_META_BYTES = 1 << 20;
+
     /** Reads an entry; empty when there is none. */
     public Optional<CachedEntry> read(String id) throws CorruptEntryException {
         Path folder = entryDir(id);
@@ -62,7 +65,7 @@ public final class CacheStore {
         }
         byte[] json;
         try {
-            json = Files.readAllBytes(metaFile);
+            json = readBounded(metaFile, MAX_META_BYTES, "any meta.json");
         } catch (NoSuchFileException e) {
             if (Files.exists(folder.resolve(PREVIEW), LinkOption.NOFOLLOW_LINKS)) {
                 throw new CorruptEntryException(metaFile, "missing beside preview.txt");
@@ -79,7 +82,7 @@ public final class CacheStore {
             return Optional.of(new CachedEntry(meta, Optional.empty()));
         }
         Path previewFile = folder.resolve(PREVIEW);
-        String preview = readPreview(previewFile);
+        String preview = readPreview(previewFile, 4L * meta.previewLength());
         int length = preview.codePointCount(0, preview.length());
         if (meta.previewLength() == null || meta.previewLength() != length) {
             throw new CorruptEntryException(previewFile, "holds " + length + " characters but meta.json says "
@@ -105,8 +108,8 @@ public final class CacheStore {
             throw new CorruptEntryException(folder, "is a symbolic link; entries are read only from real files inside the cache");
         }
         byte[] json;
-        try (SeekableByteChannel channel = Files.newByteChannel(metaFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            json = readAll(channel);
+        try {
+            json = readBounded(metaFile, MAX_META_BYTES, "any meta.json");
         } catch (NoSuchFileException e) {
             if (attributes(previewFile).isPresent()) {
                 throw new CorruptEntryException(metaFile, "missing beside preview.txt");
@@ -146,17 +149,27 @@ public final class CacheStore {
         }
     }
 
-    private static byte[] readAll(SeekableByteChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(channel.size(), 0)) + 1);
-        while (channel.read(buffer) > 0) {
-            if (!buffer.hasRemaining()) {
-                ByteBuffer bigger = ByteBuffer.allocate(buffer.capacity() * 2);
-                buffer.flip();
-                bigger.put(buffer);
-                buffer = bigger;
+    /**
+     * A cache file's bytes, never through a link, and refused unread when it holds more than
+     * {@code max}: a file that size is not one snapcache wrote, and reading it whole could take
+     * all memory.
+     */
+    static byte[] readBounded(Path file, long max, String what) throws IOException, CorruptEntryException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > max) {
+                throw new CorruptEntryException(file, String.format(java.util.Locale.ROOT, "holds %,d bytes, more than %s can",
+                        size, what));
             }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+            while (channel.read(buffer) > 0 && !buffer.hasRemaining()) {
+                if (buffer.capacity() > max) {
+                    throw new CorruptEntryException(file, "grew past " + max + " bytes while it was read");
+                }
+                buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
         }
-        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** The names of the cache's entry folders, as listed (not checked to be folders, not sorted). */
@@ -209,9 +222,9 @@ public final class CacheStore {
         return meta;
     }
 
-    private static String readPreview(Path previewFile) throws CorruptEntryException {
+    private static String readPreview(Path previewFile, long maxBytes) throws CorruptEntryException {
         try {
-            byte[] bytes = Files.readAllBytes(previewFile);
+            byte[] bytes = readBounded(previewFile, maxBytes, "the characters meta.json records");
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -346,8 +359,11 @@ public final class CacheStore {
         for (String id : ids()) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.resolve(id), AtomicFiles.TEMP_PREFIX + "*")) {
                 for (Path file : files) {
-                    Files.deleteIfExists(file);
-                    repaired++;
+                    // writers leave files; a folder of that name is someone else's, and not in the way
+                    if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.deleteIfExists(file);
+                        repaired++;
+                    }
                 }
             }
         }

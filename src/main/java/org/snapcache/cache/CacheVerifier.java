@@ -2,10 +2,13 @@ package org.snapcache.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.snapcache.config.ResourceId;
 
 /**
@@ -39,7 +42,7 @@ public final class CacheVerifier {
         try {
             Optional<CachedEntry> read = store.read(id);
             if (read.isEmpty()) {
-                return Optional.of(store.entryDir(id) + ": an empty folder, no meta.json");
+                return Optional.of(store.entryDir(id) + ": no meta.json; " + contents(store.entryDir(id)));
             }
             entry = read.get();
         } catch (CorruptEntryException e) {
@@ -64,5 +67,17 @@ public final class CacheVerifier {
             }
         }
         return Optional.empty();
+    }
+
+    /** What a folder without meta.json holds, in a few words. */
+    private static String contents(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            return names.isEmpty() ? "an empty folder"
+                    : "a folder of " + names.size() + (names.size() == 1 ? " other file: " : " other files: ")
+                            + String.join(", ", names.subList(0, Math.min(names.size(), 5))) + (names.size() > 5 ? ", ..." : "");
+        } catch (IOException e) {
+            return "a folder that cannot be listed: " + e.getMessage();
+        }
     }
 }

@@ -54,7 +54,7 @@ class CacheVerifierTest {
         String all = report.problems().toString();
         assertTrue(all.contains("edited/preview.txt: does not hash to the contentHash"), all);
         assertTrue(all.contains("torn/meta.json"), all);
-        assertTrue(all.contains("empty1: an empty folder, no meta.json"), all);
+        assertTrue(all.contains("empty1: no meta.json; an empty folder"), all);
         assertTrue(all.contains(".tmp-a1-123: left by an interrupted run"), all);
     }
 }

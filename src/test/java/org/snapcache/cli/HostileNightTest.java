@@ -5,15 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import java.io.File;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,8 @@ class HostileNightTest {
     static WireMockExtension archive = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     static final String FAQS = "https://www.whitehouse.gov/ostp/about/student/faqs";
+
+    static final Instant NOW = Instant.parse("2026-04-09T12:00:00Z");
 
     @TempDir
     Path dir;
@@ -112,5 +117,84 @@ class HostileNightTest {
             assertTrue(meta.path("textWarning").asText().startsWith("read the first 100,000 elements of the page"), meta.toString());
         }
         assertTrue(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(FAQS)).resolve("meta.json")), run[0]);
+    }
+
+    static final String ARTICLE = "https://plain.example/article";
+
+    /** A catalogue of one article the archive has, already fetched once. */
+    Path fetchedArticle() throws Exception {
+        archive.stubFor(get(anyCapture(ARTICLE)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withHeader("Memento-Datetime", "Thu, 09 Apr 2026 11:00:00 GMT")
+                .withBody("<html><head><title>An article</title></head><body><article><p>" + "Words of the article. ".repeat(40)
+                        + "</p></article></body></html>")));
+        catalogue("", ARTICLE, FAQS);
+        Cli.Result first = Cli.run(config, Cli.at(NOW), "run");
+        Path entry = dir.resolve("cache").resolve(ResourceId.forUrl(ARTICLE));
+        assertTrue(Files.exists(entry.resolve("preview.txt")), first.out() + first.err());
+        return entry;
+    }
+
+    @Test
+    void aHugeCacheFileIsACorruptEntryNotReadWhole() throws Exception {
+        Path entry = fetchedArticle();
+        for (String name : List.of("preview.txt", "meta.json")) {
+            Path file = entry.resolve(name);
+            byte[] before = Files.readAllBytes(file);
+            try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+                sparse.setLength(3L << 30);
+            }
+
+            Cli.Result show = Cli.run(config, Cli.at(NOW), "show", ARTICLE);
+            assertEquals(1, show.exitCode(), show.err());
+            assertTrue(show.err().contains("corrupt cache entry " + file) && show.err().contains("3,221,225,472 bytes"), show.err());
+            Cli.Result verify = Cli.run(config, Cli.at(NOW), "verify");
+            assertEquals(1, verify.exitCode());
+            assertTrue(verify.out().contains(file + ": holds 3,221,225,472 bytes"), verify.out());
+            Cli.Result status = Cli.run(config, Cli.at(NOW), "status");
+            assertTrue(status.out().contains("corrupt"), status.out());
+
+            Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+            assertTrue(run.out().contains("refreshed 1"), run.out() + run.err());
+            assertEquals(before.length, Files.size(file), "the corrupt entry was fetched again");
+        }
+    }
+
+    @Test
+    void aLockFileThatIsALinkIsReplacedNeverWrittenThrough() throws Exception {
+        catalogue("", FAQS);
+        Files.createDirectories(dir.resolve("cache"));
+        Path outside = Files.writeString(dir.resolve("precious.txt"), "a user's file");
+        Files.createSymbolicLink(dir.resolve("cache/.lock"), outside);
+
+        Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+
+        assertEquals("a user's file", Files.readString(outside));
+        assertTrue(run.out().contains("run: 1 resource"), run.out() + run.err());
+        assertFalse(Files.isSymbolicLink(dir.resolve("cache/.lock")));
+    }
+
+    @Test
+    void aStrayFolderInAnEntryStopsNoWriter() throws Exception {
+        Path entry = fetchedArticle();
+        Files.writeString(Files.createDirectories(entry.resolve(".tmp-userdir")).resolve("notes.txt"), "kept by hand");
+        Cli.Result refresh = Cli.run(config, Cli.at(NOW), "refresh", ARTICLE);
+        assertEquals(0, refresh.exitCode(), refresh.err());
+
+        Files.writeString(Files.createDirectories(entry.resolve(".tmp-userdir")).resolve("notes.txt"), "kept by hand");
+        Cli.Result run = Cli.run(config, Cli.at(NOW.plusSeconds(40 * 86_400)), "run");
+        assertTrue(run.out().contains("refreshed 2") && run.out().contains("failed 0"), run.out() + run.err());
+    }
+
+    @Test
+    void verifyTellsAnEmptyFolderFromOneOfOtherFiles() throws Exception {
+        catalogue("", FAQS);
+        Path junk = Files.createDirectories(dir.resolve("cache").resolve(ResourceId.forUrl("https://junk.example/")));
+        Files.createDirectories(dir.resolve("cache").resolve(ResourceId.forUrl("https://empty.example/")));
+        Files.writeString(junk.resolve("download.part"), "x");
+
+        String out = Cli.run(config, Cli.at(NOW), "verify").out();
+
+        assertTrue(out.contains(junk + ": no meta.json; a folder of 1 other file: download.part"), out);
+        assertTrue(out.contains(": no meta.json; an empty folder"), out);
     }
 }
