@@ -67,11 +67,18 @@ public final class ContentExtractor {
             throw new ExtractionException("the archive returned an empty body (HTTP " + capture.httpStatus() + ")");
         }
         if (type.isEmpty() || type.equals("application/octet-stream") || type.equals("unk") || type.equals("text/unknown")) {
-            type = sniff(body);
+            type = MimeSniffing.unlabelled(body);
         }
         if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-            if (looksBinary(body)) {
-                throw new ExtractionException("binary content labelled " + type + " (" + body.length + " bytes)");
+            // browsers take the label's word for it; an archive's label, though, may be the page's
+            // that once stood at the URL, so a body that begins as a file of another kind is that
+            Optional<String> binary = MimeSniffing.binarySignature(body);
+            if (binary.equals(Optional.of("application/pdf"))) {
+                return pdf.extract(body);
+            }
+            if (binary.isPresent() || MimeSniffing.mostlyBinary(body)) {
+                throw new ExtractionException("binary content labelled " + type + " ("
+                        + binary.map(found -> found + " by its first bytes, ").orElse("") + body.length + " bytes)");
             }
             return html(capture, body, prepare);
         }
@@ -165,25 +172,6 @@ public final class ContentExtractor {
         return out == null ? text : out.toString();
     }
 
-    /** NUL bytes, or many other control bytes, in the first 8 KB: not text, whatever the label says. */
-    static boolean looksBinary(byte[] body) {
-        if (hasBom(body)) {
-            return false; // UTF-16 text is full of NUL bytes
-        }
-        int length = Math.min(body.length, 8192);
-        int control = 0;
-        for (int i = 0; i < length; i++) {
-            int b = body[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
-                control++;
-            }
-        }
-        return control > length / 10;
-    }
-
     private static Optional<Charset> charset(Optional<String> name) {
         try {
             return name.map(n -> Charset.forName(n.trim().replace("\"", "")));
@@ -266,27 +254,6 @@ public final class ContentExtractor {
                 return !decoder.flush(out).isError();
             }
             out.clear();
-        }
-    }
-
-    /** A type for content the archive did not label: PDF by its magic bytes, HTML by its markup, else text if it decodes. */
-    static String sniff(byte[] body) {
-        if (body.length >= 5 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F' && body[4] == '-') {
-            return "application/pdf";
-        }
-        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1).stripLeading();
-        String lower = head.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body") || lower.contains("<head")) {
-            return "text/html";
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = decoder.decode(ByteBuffer.wrap(body)).toString();
-            return text.indexOf('\0') < 0 ? "text/plain" : "application/octet-stream";
-        } catch (CharacterCodingException e) {
-            return "application/octet-stream";
         }
     }
 }

@@ -256,4 +256,45 @@ class ContentExtractorTest {
         assertTrue(new ContentExtractor(300).extract(capture("text/html", Optional.empty(),
                 "<p>small</p>".getBytes(StandardCharsets.UTF_8))).warning().isEmpty());
     }
+
+    @Test
+    void aStrayNulByteInAnArticleLeavesItText() throws Exception {
+        byte[] article;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                ContentExtractorTest.class.getResourceAsStream("/extraction/caktusgroup.com.django.html.gz"))) {
+            article = in.readAllBytes();
+        }
+        byte[] withNul = article.clone();
+        withNul[4000] = 0;
+
+        PageText clean = new ContentExtractor().extract(capture("text/html", Optional.empty(), article));
+        PageText page = new ContentExtractor().extract(capture("text/html", Optional.empty(), withNul));
+
+        assertTrue(page.textual() && page.text().length() > 1000, page.text());
+        assertEquals(clean.title(), page.title());
+    }
+
+    @Test
+    void aLabelIsTakenAtItsWordUnlessTheFirstBytesAreAnotherKindOfFile() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        ExtractionException image = assertThrows(ExtractionException.class,
+                () -> new ContentExtractor().extract(capture("text/html", Optional.empty(), png)));
+        assertEquals("binary content labelled text/html (image/png by its first bytes, 16 bytes)", image.getMessage());
+
+        PageText pdf = new ContentExtractor().extract(capture("text/html", Optional.empty(), pdf("A report", "Findings of the report")));
+        assertTrue(pdf.text().contains("Findings of the report"), pdf.text());
+    }
+
+    @Test
+    void whatNothingLabelsIsSniffedByTheWhatwgRules() {
+        assertEquals("text/html", MimeSniffing.unlabelled("\n  <!doctype html><title>x</title>".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("text/html", MimeSniffing.unlabelled("<p>a paragraph".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("text/plain", MimeSniffing.unlabelled("<pre>not a tag the rules know".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("text/xml", MimeSniffing.unlabelled("<?xml version=\"1.0\"?><feed/>".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("application/pdf", MimeSniffing.unlabelled("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("image/gif", MimeSniffing.unlabelled("GIF89a....".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("text/plain", MimeSniffing.unlabelled("plain words".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("application/octet-stream", MimeSniffing.unlabelled(new byte[] {'a', 'b', 0, 'c'}));
+        assertEquals("text/plain", MimeSniffing.unlabelled(new byte[] {(byte) 0xff, (byte) 0xfe, 'a', 0}));
+    }
 }
