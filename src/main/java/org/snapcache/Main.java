@@ -9,6 +9,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(SnapcacheCommand.commandLine(Environment.system()).execute(args));
+        System.exit(SnapcacheCommand.safeOutput(SnapcacheCommand.commandLine(Environment.system())).execute(args));
     }
 }

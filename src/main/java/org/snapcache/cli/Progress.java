@@ -36,7 +36,8 @@ final class Progress {
             return;
         }
         drawnAt = now;
-        err.print("\r\033[K" + line(done, failed, (now - started) / 1e9));
+        clearLine();
+        err.print(line(done, failed, (now - started) / 1e9));
         err.flush();
         shown = true;
     }
@@ -51,7 +52,7 @@ final class Progress {
     /** Removes the progress line, for the summary. */
     void clear() {
         if (shown) {
-            err.print("\r\033[K");
+            clearLine();
             err.flush();
             shown = false;
         }
@@ -63,5 +64,14 @@ final class Progress {
         String eta = rate > 0 && done < total ? ", ETA " + Formats.seconds((long) ((total - done) / rate * 1e9)) : "";
         return String.format(Locale.ROOT, "%s [%s%s] %d/%d, %d failed, %.1f/s%s", name, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), done, total, failed, rate, eta);
+    }
+
+    /** Back to the start of the line and erase it: the one control sequence snapcache writes itself. */
+    private void clearLine() {
+        if (err instanceof SafeOutput safe) {
+            safe.control("\r\033[K");
+        } else {
+            err.print("\r\033[K");
+        }
     }
 }

@@ -57,6 +57,11 @@ public final class SnapcacheCommand implements Runnable {
         return commandLine.setExecutionExceptionHandler(reporter).setExitCodeExceptionMapper(reporter);
     }
 
+    /** {@code commandLine} with its output and errors made safe for a terminal ({@link SafeOutput}). */
+    public static CommandLine safeOutput(CommandLine commandLine) {
+        return commandLine.setOut(new SafeOutput(commandLine.getOut())).setErr(new SafeOutput(commandLine.getErr()));
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune or verify");

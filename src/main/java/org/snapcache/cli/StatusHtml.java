@@ -103,7 +103,7 @@ final class StatusHtml {
             tr.appendElement("td").text(row.stableId().orElse(""));
         }
         body.appendElement("p").text("Written by snapcache status --html.");
-        return page.outerHtml() + "\n";
+        return SafeOutput.neutralise(page.outerHtml()) + "\n";
     }
 
     private static void header(Element table, String... names) {

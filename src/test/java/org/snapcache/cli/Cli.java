@@ -36,6 +36,7 @@ final class Cli {
         CommandLine commandLine = SnapcacheCommand.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        SnapcacheCommand.safeOutput(commandLine);
         int code = commandLine.execute(args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -197,4 +197,40 @@ class HostileNightTest {
         assertTrue(out.contains(junk + ": no meta.json; a folder of 1 other file: download.part"), out);
         assertTrue(out.contains(": no meta.json; an empty folder"), out);
     }
+
+    /** What no human-readable output may hold raw: ESC, another C0 or a C1 control, a bidi override or isolate. */
+    static void assertNeutral(String output) {
+        assertTrue(output.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069), output);
+    }
+
+    @Test
+    void whatPagesAndArchivesSayCannotSteerTheTerminal() throws Exception {
+        String hostile = "https://hostile.example/";
+        archive.stubFor(get(anyCapture(hostile)).willReturn(aResponse().withStatus(403)
+                .withHeader("X-Archive-Wayback-Runtime-Error", "\u001b[31mRED\u001b[0m and \u009b2J")));
+        Path entry = fetchedArticle();
+        catalogue("", ARTICLE, hostile);
+        JsonNode edited = meta(ARTICLE);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) edited).put("title", "evil\u202Etxt.exe \u2066isolated\u2069 \u001b]0;owned\u0007");
+        Files.writeString(entry.resolve("meta.json"), MetaJson.write(edited));
+
+        Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+        assertTrue(meta(hostile).path("lastError").asText().contains("\u001b[31mRED"), "kept as the archive said it");
+        assertNeutral(run.out() + run.err());
+        assertTrue(run.err().contains("\\u001B[31mRED"), run.err());
+
+        for (String[] command : List.of(new String[] {"status"}, new String[] {"status", "--json"}, new String[] {"status", "--csv"},
+                new String[] {"show", ARTICLE}, new String[] {"show", ARTICLE, "--json"}, new String[] {"show", hostile})) {
+            Cli.Result result = Cli.run(config, Cli.at(NOW), command);
+            assertNeutral(result.out() + result.err());
+        }
+        assertTrue(Cli.run(config, Cli.at(NOW), "show", ARTICLE).out().contains("evil\\u202Etxt.exe"));
+        JsonNode json = MetaJson.mapper().readTree(Cli.run(config, Cli.at(NOW), "show", ARTICLE, "--json").out());
+        assertEquals(edited.path("title").asText(), json.path("title").asText(), "JSON escapes, and reads back as it was");
+
+        Path html = dir.resolve("status.html");
+        Cli.run(config, Cli.at(NOW), "status", "--html", html.toString());
+        assertNeutral(Files.readString(html));
+    }
 }

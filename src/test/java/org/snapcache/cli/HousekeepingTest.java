@@ -103,7 +103,7 @@ class HousekeepingTest {
         assertEquals(1, result.exitCode(), result.out());
         assertTrue(result.out().contains(kept.resolve("preview.txt") + ": does not hash to the contentHash"), result.out());
         assertTrue(result.out().contains(gone.resolve("meta.json") + ": not valid meta.json"), result.out());
-        assertTrue(result.out().contains("0123456789abcdef: an empty folder, no meta.json"), result.out());
+        assertTrue(result.out().contains("0123456789abcdef: no meta.json; an empty folder"), result.out());
         assertTrue(result.out().contains(".tmp-meta.json-123: left by an interrupted run"), result.out());
         assertTrue(result.out().contains("verify: 3 entries, 4 problems"), result.out());
     }
