@@ -6,11 +6,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.snapcache.config.ConfigException;
 
 /**
  * {@code cache/.lock}, held by {@code run} and {@code refresh} while they write. It is an
@@ -29,14 +35,29 @@ public final class CacheLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    public static CacheLock acquire(Path cacheDir, Instant now) throws IOException, LockHeldException {
-        Files.createDirectories(cacheDir);
+    /**
+     * @throws ConfigException when the cache folder cannot be made or written: the configuration
+     *     names a folder snapcache cannot use
+     */
+    public static CacheLock acquire(Path cacheDir, Instant now) throws IOException, LockHeldException, ConfigException {
         Path file = cacheDir.resolve(FILE);
-        if (Files.isSymbolicLink(file)) {
-            Files.delete(file); // the link, not what it names: nothing is ever written outside the cache
+        FileChannel channel;
+        try {
+            Files.createDirectories(cacheDir);
+            if (Files.isSymbolicLink(file)) {
+                Files.delete(file); // the link, not what it names: nothing is ever written outside the cache
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigException(List.of("cache-dir " + cacheDir + ": not a folder (" + e.getFile() + " is a file)"));
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(List.of("cache-dir " + cacheDir + ": cannot be written (permission denied on "
+                    + e.getFile() + ")"));
+        } catch (FileSystemException e) {
+            throw new ConfigException(List.of("cache-dir " + cacheDir + ": unusable (" + e.getFile() + ": "
+                    + Optional.ofNullable(e.getReason()).orElse(e.getClass().getSimpleName()) + ")"));
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();

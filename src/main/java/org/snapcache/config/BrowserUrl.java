@@ -16,11 +16,18 @@ public final class BrowserUrl {
 
     private BrowserUrl() {}
 
+    /** The longest URL fetched: browsers and archives refuse far shorter ones (the Wayback Machine, some 8,000). */
+    static final int MAX_CHARS = 16_384;
+
     /**
      * @return the URL to fetch for {@code written}
      * @throws IllegalArgumentException saying why no browser could fetch it
      */
     public static String of(String written) {
+        if (written.length() > MAX_CHARS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a URL of %,d characters, more than snapcache fetches (%,d)",
+                    written.length(), MAX_CHARS));
+        }
         String url = written.strip().replaceAll("[\\t\\n\\r]", "");
         if (url.isEmpty()) {
             throw new IllegalArgumentException("url is empty");

@@ -1,6 +1,9 @@
 package org.snapcache.config;
 
 import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +37,14 @@ public final class ConfigLoader {
 
     public Settings load(Path configFile) throws ConfigException {
         String shown = configFile.toString();
-        if (!Files.isRegularFile(configFile)) {
+        if (Files.isDirectory(configFile)) {
+            throw new ConfigException(List.of(shown + ": a folder, not a configuration file (--config names the file)"));
+        }
+        if (!Files.exists(configFile)) {
             throw new ConfigException(List.of(shown + ": no such configuration file"));
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException(List.of(shown + ": not a regular file (a device or a pipe); give a configuration file"));
         }
         Path folder = configFile.toAbsolutePath().normalize().getParent();
         Problems problems = new Problems();
@@ -44,6 +53,9 @@ public final class ConfigLoader {
         fields.rejectUnknown(TOP);
 
         Path cacheDir = folder.resolve(fields.text("cache-dir").orElse("cache")).normalize();
+        if (Files.exists(cacheDir) && !Files.isDirectory(cacheDir)) {
+            problems.add(shown, "cache-dir " + cacheDir + " is a file, not a folder");
+        }
         int previewChars = fields.integer("preview-chars", 1, 1_000_000).orElse(Settings.DEFAULT_PREVIEW_CHARS);
         Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
         ArchiveSettings archive = archive(fields, shown, problems);
@@ -75,7 +87,11 @@ public final class ConfigLoader {
     public static Path likelyCacheDir(Path configFile) {
         Path folder = configFile.toAbsolutePath().normalize().getParent();
         String dir = "cache";
-        try (BufferedReader lines = Files.newBufferedReader(configFile)) {
+        if (!Files.isRegularFile(configFile)) {
+            return folder.resolve(dir);
+        }
+        // the first megabyte: a cache-dir line further down, or in a file of one endless line, is the loader's to find
+        try (BufferedReader lines = new BufferedReader(new StringReader(new String(readHead(configFile, 1 << 20), StandardCharsets.UTF_8)))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("cache-dir:")) {
                     String value = line.substring("cache-dir:".length()).replaceFirst("\\s+#.*$", "").strip();
@@ -90,6 +106,12 @@ public final class ConfigLoader {
             return folder.resolve(dir).normalize();
         } catch (IOException | RuntimeException e) {
             return folder.resolve("cache");
+        }
+    }
+
+    private static byte[] readHead(Path file, int bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(bytes);
         }
     }
 

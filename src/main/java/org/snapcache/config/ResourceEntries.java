@@ -67,7 +67,9 @@ final class ResourceEntries {
         Optional<String> title = fields.text("title").map(String::strip).filter(t -> !t.isEmpty());
         String source = file + ":" + mapping.line();
         if (!own.isEmpty()) {
-            invalid.add(new InvalidEntry(source, id, url, title, stableId, own.details()));
+            // a URL too long to fetch is too long to show
+            Optional<String> shown = url.map(u -> u.length() > BrowserUrl.MAX_CHARS ? u.substring(0, 200) + "..." : u);
+            invalid.add(new InvalidEntry(source, id, shown, title, stableId, own.details()));
             return;
         }
         resources.add(new Resource(id.orElseGet(() -> ResourceId.forUrl(url.get())), url.get(), title, fields.text("type"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +27,12 @@ final class YamlReader {
     /** SnakeYAML refuses documents over 3 MB by default; a catalogue of 100,000 entries is larger. */
     private static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
 
+    /** The longest line of a YAML file: 16 URLs of the longest snapcache fetches, a paragraph of prose many times over. */
+    static final int MAX_LINE_CHARS = 1 << 18;
+
+    /** The largest file read: as many bytes as the parser takes characters. */
+    static final long MAX_BYTES = MAX_CODE_POINTS;
+
     private final YAMLFactory factory;
     private final JsonFactory json = new JsonFactory();
 
@@ -40,8 +47,19 @@ final class YamlReader {
      * @throws ConfigException with one located problem when the file is unreadable or malformed
      */
     Optional<YamlNode> read(Path file, String shownAs) throws ConfigException {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(List.of(String.format(Locale.ROOT, "%s: %,d bytes, more than a catalogue file can be (%,d)",
+                        shownAs, Files.size(file), MAX_BYTES)));
+            }
+        } catch (IOException e) {
+            throw new ConfigException(List.of(shownAs + ": cannot read: " + e.getMessage()));
+        }
         boolean isJson = isJson(file);
         String language = isJson ? "JSON" : "YAML";
+        if (!isJson) {
+            refuseLongLines(file, shownAs);
+        }
         try (InputStream in = Files.newInputStream(file); JsonParser parser = isJson ? json.createParser(in) : factory.createParser(in)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
@@ -55,6 +73,32 @@ final class YamlReader {
             // the YAML parser's own failures on input it does not expect; still the input's fault
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ConfigException(List.of(shownAs + ": malformed " + language + ": " + message.lines().findFirst().orElse("")));
+        }
+    }
+
+    /**
+     * Refuses a YAML file with a line longer than {@link #MAX_LINE_CHARS} before it is parsed: the
+     * YAML parser takes time that grows with the square of a scalar's length (a URL of 60 MB took
+     * eight minutes), and no entry is that long.
+     */
+    private static void refuseLongLines(Path file, String shownAs) throws ConfigException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            int line = 1;
+            long length = 0;
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                        length = 0;
+                    } else if (++length > MAX_LINE_CHARS) {
+                        throw new ConfigException(List.of(String.format(Locale.ROOT,
+                                "%s:%d: a line of more than %,d characters; no entry is that long", shownAs, line, MAX_LINE_CHARS)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(List.of(shownAs + ": cannot read: " + e.getMessage()));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.snapcache.cache.CacheLock;
+import org.snapcache.config.ConfigException;
 import org.snapcache.cache.LockHeldException;
 import org.snapcache.cache.RunRecord;
 import org.snapcache.config.InvalidEntry;
@@ -87,7 +88,7 @@ public final class BatchRun {
      */
     public static Summary execute(Snapcache snapcache, RunPlan plan, List<InvalidEntry> invalid, boolean keepRecord, String name,
             Consumer<String> warn, BiConsumer<RefreshOutcome, Duration> onDone, Consumer<Summary> onSummary)
-            throws IOException, LockHeldException, InterruptedException {
+            throws IOException, LockHeldException, ConfigException, InterruptedException {
         long started = snapcache.environment().ticker().nanos();
         try (CacheLock lock = CacheLock.acquire(snapcache.store().dir(), snapcache.environment().clock().instant())) {
             int recovered = snapcache.store().recover();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.snapcache.cache.CacheLock;
+import org.snapcache.config.ConfigException;
 import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CorruptEntryException;
 import org.snapcache.cache.EntryMeta;
@@ -55,7 +56,7 @@ public final class Prune {
     }
 
     /** Removes the orphaned entries under the cache lock, telling {@code removed} of each. */
-    public List<Orphan> remove(boolean force, Consumer<Orphan> removed) throws IOException, LockHeldException, TooManyException {
+    public List<Orphan> remove(boolean force, Consumer<Orphan> removed) throws IOException, LockHeldException, ConfigException, TooManyException {
         try (CacheLock lock = CacheLock.acquire(snapcache.store().dir(), snapcache.environment().clock().instant())) {
             List<Orphan> orphans = orphans();
             if (!force && tooMany(orphans.size())) {

@@ -41,9 +41,9 @@ class CatalogueSnapshotTest {
         age(config, dir.resolve("resources/wiki.yaml"));
     }
 
-    /** Writes config.yaml at the size of a catalogue worth a snapshot, with a long comment. */
+    /** Writes config.yaml at the size of a catalogue worth a snapshot, with comment lines. */
     void writeConfig(String yaml) throws Exception {
-        Files.writeString(config, yaml + "# " + "padding ".repeat((int) CatalogueSnapshot.MIN_SOURCE_BYTES / 8) + "\n");
+        Files.writeString(config, yaml + ("# " + "padding ".repeat(127) + "\n").repeat((int) CatalogueSnapshot.MIN_SOURCE_BYTES / 1000 + 1));
     }
 
     static void age(Path... files) throws Exception {

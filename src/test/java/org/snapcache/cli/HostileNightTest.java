@@ -233,4 +233,48 @@ class HostileNightTest {
         Cli.run(config, Cli.at(NOW), "status", "--html", html.toString());
         assertNeutral(Files.readString(html));
     }
+
+    @Test
+    void anUnusableConfigurationOrCacheFolderIsAOneLineUsageError() throws Exception {
+        catalogue("", FAQS);
+        for (String[] bad : List.of(new String[] {"/dev/zero", "/dev/zero: not a regular file"},
+                new String[] {dir.toString(), dir + ": a folder, not a configuration file"})) {
+            Cli.Result result = Cli.run(Path.of(bad[0]), Cli.at(NOW), "status");
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().startsWith(bad[1]), result.err());
+            assertEquals(2, result.err().lines().count(), "the problem and what came of it: " + result.err());
+        }
+
+        Files.writeString(dir.resolve("cache"), "a file where the cache should be");
+        for (String command : List.of("run", "status")) {
+            Cli.Result result = Cli.run(config, Cli.at(NOW), command);
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().startsWith(config + ": cache-dir " + dir.resolve("cache") + " is a file, not a folder"), result.err());
+        }
+
+        // a folder no one may write in, root included
+        Files.writeString(config, Files.readString(config).replace("cache-dir: cache", "cache-dir: /sys"));
+        Cli.Result readOnly = Cli.run(config, Cli.at(NOW), "run");
+        assertEquals(2, readOnly.exitCode(), readOnly.err());
+        assertTrue(readOnly.err().startsWith("cache-dir /sys: cannot be written"), readOnly.err());
+    }
+
+    @Test
+    void anEndlessUrlIsRefusedBeforeItCostsMinutes() throws Exception {
+        String endless = "https://long.example/" + "a".repeat(3_000_000);
+        Files.writeString(dir.resolve("resources.json"), "[{\"url\": \"" + endless + "\"}, {\"url\": \"" + FAQS + "\"}]");
+        Files.writeString(dir.resolve("resources.yaml"), "- url: " + endless + "\n");
+        catalogue("", FAQS);
+        Files.writeString(config, Files.readString(config).replace("resources:\n", "resource-files:\n  - resources.json\nresources:\n"));
+
+        Cli.Result json = Cli.run(config, Cli.at(NOW), "status");
+        assertTrue(json.out().contains("invalid"), json.out() + json.err());
+        assertTrue(json.out().length() < 10_000, "the URL is not printed whole");
+        assertTrue(Cli.run(config, Cli.at(NOW), "status", "--json").out().contains("a URL of 3,000,021 characters, more than snapcache fetches"));
+
+        Files.writeString(config, Files.readString(config).replace("resources.json", "resources.yaml"));
+        Cli.Result yaml = Cli.run(config, Cli.at(NOW), "status");
+        assertEquals(2, yaml.exitCode());
+        assertTrue(yaml.err().startsWith(dir.resolve("resources.yaml") + ":1: a line of more than 262,144 characters"), yaml.err());
+    }
 }
