@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
 import org.snapcache.config.ArchiveMode;
 import org.snapcache.fetch.Bodies;
 import org.snapcache.fetch.BodyTooLargeException;
 import org.snapcache.fetch.HostStoppedException;
 import org.snapcache.fetch.IoFailure;
+import org.snapcache.fetch.ResourceTag;
 import org.snapcache.fetch.RetriesExhaustedException;
 
 /**
@@ -57,7 +57,7 @@ public final class ArchiveFetcher {
                 throw new ArchiveException(ArchiveException.Kind.REDIRECT, url.toString(),
                         via + "more than " + MAX_REDIRECTS + " redirects, last to " + url);
             }
-            try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            try (Response response = client.newCall(ResourceTag.request(original).url(url).build()).execute()) {
                 String memento = response.header("Memento-Datetime");
                 HttpUrl at = response.request().url();
                 served = Timestamps.fromMementoDatetime(memento)

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
 import org.snapcache.fetch.HostStoppedException;
+import org.snapcache.fetch.ResourceTag;
 
 /**
  * Asks an archive's CDX server which captures it holds of a URL. The Internet Archive's server
@@ -59,7 +59,7 @@ public final class CdxClient {
         }
         query.closest().ifPresent(closest -> ask.addQueryParameter("closest", closest).addQueryParameter("sort", "closest"));
         HttpUrl asked = ask.build();
-        try (Response response = client.newCall(new Request.Builder().url(asked).build()).execute()) {
+        try (Response response = client.newCall(ResourceTag.request(url).url(asked).build()).execute()) {
             if (!response.isSuccessful()) {
                 throw new ArchiveException(ArchiveException.Kind.ARCHIVE_ERROR, asked.toString(),
                         "CDX server answered " + response.code() + " for " + url);

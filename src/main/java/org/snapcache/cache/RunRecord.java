@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.snapcache.config.InvalidEntry;
 
 /**
@@ -23,10 +23,15 @@ import org.snapcache.config.InvalidEntry;
  * long-known failure, every night.
  *
  * @param invalid the keys ({@link org.snapcache.config.InvalidEntry#key}) of every entry invalid in that run
+ * @param putOff how many runs in a row, that one the last, left each resource for the next, by id
  */
-public record RunRecord(Instant finishedAt, List<NewFailure> newFailures, List<String> invalid, List<String> newlyInvalid) {
+public record RunRecord(Instant finishedAt, List<NewFailure> newFailures, List<String> invalid, List<String> newlyInvalid,
+        Map<String, Integer> putOff) {
 
     public static final String FILE = ".last-run.json";
+
+    /** Runs in a row that may leave a resource for the next before that is its recorded failure. */
+    public static final int MAX_PUT_OFF = 3;
 
     /** Files larger than this are not a record snapcache wrote. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -39,6 +44,7 @@ public record RunRecord(Instant finishedAt, List<NewFailure> newFailures, List<S
         newFailures = List.copyOf(newFailures);
         invalid = List.copyOf(invalid);
         newlyInvalid = List.copyOf(newlyInvalid);
+        putOff = putOff == null ? Map.of() : Map.copyOf(putOff); // absent from a record of an older snapcache
     }
 
     /**

@@ -27,7 +27,14 @@ final class ExchangeInterceptor implements Interceptor {
         Response response = exchange.newCall(chain.request()).execute();
         try (response) {
             ResponseBody body = response.body();
-            byte[] bytes = Bodies.read(response, maxBodyBytes);
+            byte[] bytes;
+            try {
+                bytes = Bodies.read(response, maxBodyBytes);
+            } catch (BodyTooLargeException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BodyCutShortException(response.code(), e);
+            }
             return response.newBuilder()
                     .body(ResponseBody.create(bytes, body == null ? null : body.contentType()))
                     .build();

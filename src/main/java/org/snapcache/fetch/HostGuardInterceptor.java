@@ -16,7 +16,7 @@ import okhttp3.Response;
  * captured 429 is a page like any other) holds every worker off the host for {@code Retry-After}
  * or the configured pause, halves the host's rate for the rest of the run, and asks again; after
  * {@link HostHealth#MAX_RATE_LIMITED} in a row, or {@link HostHealth#MAX_CONNECTION_FAILURES}
- * connection failures in a row, the host is not asked again this run.
+ * resources in a row whose requests failed to connect, the host is not asked again this run.
  */
 final class HostGuardInterceptor implements Interceptor {
 
@@ -43,9 +43,12 @@ final class HostGuardInterceptor implements Interceptor {
             Response response;
             try {
                 response = chain.proceed(chain.request());
+            } catch (BodyCutShortException e) {
+                health.answered(host, false);
+                throw e;
             } catch (IOException e) {
                 if (RetryInterceptor.isTransient(e)) {
-                    health.connectionFailed(host, IoFailure.describe(e));
+                    health.connectionFailed(host, ResourceTag.of(chain.request()), IoFailure.describe(e));
                 }
                 throw e;
             }

@@ -1,8 +1,10 @@
 package org.snapcache.fetch;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a run has learnt about each host: how many 429s and connection failures came in a row,
@@ -12,12 +14,15 @@ public final class HostHealth {
 
     /** Consecutive 429s (without Memento-Datetime) after which a host is left alone for the run. */
     public static final int MAX_RATE_LIMITED = 3;
-    /** Consecutive connection failures after which a host counts as down for the run. */
+    /**
+     * Resources in a row whose requests failed to connect, after which a host counts as down for
+     * the run: resources, not requests, so that the retries of one broken resource judge it alone.
+     */
     public static final int MAX_CONNECTION_FAILURES = 5;
 
     private static final class Counts {
         int rateLimited;
-        int connectionFailures;
+        final Set<String> failingResources = new HashSet<>();
         String stopped;
     }
 
@@ -49,19 +54,19 @@ public final class HostHealth {
         return counts.rateLimited;
     }
 
-    synchronized void connectionFailed(String host, String why) {
+    synchronized void connectionFailed(String host, String resource, String why) {
         Counts counts = counts(host);
-        counts.connectionFailures++;
-        if (counts.connectionFailures >= MAX_CONNECTION_FAILURES && counts.stopped == null) {
-            counts.stopped = host + " looks down (" + counts.connectionFailures + " connection failures in a row, last: "
-                    + why + "); stopped asking it for this run";
+        counts.failingResources.add(resource);
+        if (counts.failingResources.size() >= MAX_CONNECTION_FAILURES && counts.stopped == null) {
+            counts.stopped = host + " looks down (connection failures for " + counts.failingResources.size()
+                    + " resources in a row, last: " + why + "); stopped asking it for this run";
         }
     }
 
     /** A response other than a 429 came back: both streaks end. */
     synchronized void answered(String host, boolean rateLimited) {
         Counts counts = counts(host);
-        counts.connectionFailures = 0;
+        counts.failingResources.clear();
         if (!rateLimited) {
             counts.rateLimited = 0;
         }

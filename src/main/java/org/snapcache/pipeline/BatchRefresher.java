@@ -97,6 +97,11 @@ public final class BatchRefresher {
         }
     }
 
+    /** Records {@code why} as the resource's failure. */
+    public RefreshOutcome recordFailure(Resource resource, String why) {
+        return refresher.recordFailure(resource, why);
+    }
+
     private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);

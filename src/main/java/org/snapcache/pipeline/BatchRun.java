@@ -3,17 +3,20 @@ package org.snapcache.pipeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.snapcache.cache.CacheLock;
-import org.snapcache.config.ConfigException;
 import org.snapcache.cache.LockHeldException;
 import org.snapcache.cache.RunRecord;
+import org.snapcache.config.ConfigException;
 import org.snapcache.config.InvalidEntry;
 
 /**
@@ -102,10 +105,11 @@ public final class BatchRun {
             }, "snapcache-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
-                List<RefreshOutcome> outcomes = snapcache.batch().refreshAll(plan.due(), snapcache.stopSignal(), onDone);
+                BatchRefresher batch = snapcache.batch();
+                List<RefreshOutcome> outcomes = new ArrayList<>(batch.refreshAll(plan.due(), snapcache.stopSignal(), onDone));
                 Duration elapsed = Duration.ofNanos(snapcache.environment().ticker().nanos() - started);
                 if (keepRecord) {
-                    keepRecord(snapcache, outcomes, invalid, warn);
+                    keepRecord(snapcache, batch, outcomes, invalid, warn);
                 }
                 List<String> notes = new ArrayList<>(snapcache.health().stoppedHosts().values());
                 if (snapcache.stopSignal().stopped()) {
@@ -124,18 +128,36 @@ public final class BatchRun {
     /**
      * Keeps what this run found new for {@code status --fail-on new}: failures that began in it (a
      * first failure after a success, or at a first attempt) and entries invalid now that were not
-     * in the run before. A record that cannot be written costs the monitor, not the run: one line.
+     * in the run before. A resource left for the next run {@link RunRecord#MAX_PUT_OFF} runs in a row
+     * (the archive looked down each time, or the run was stopped before it) is recorded as failed,
+     * in {@code outcomes} too, so that it enters the retry pauses and the monitor sees it. A record
+     * that cannot be written costs the monitor, not the run: one line.
      */
-    private static void keepRecord(Snapcache snapcache, List<RefreshOutcome> outcomes, List<InvalidEntry> invalid,
-            Consumer<String> warn) {
-        Set<String> before = RunRecord.read(snapcache.store().dir()).map(record -> Set.copyOf(record.invalid())).orElse(Set.of());
+    private static void keepRecord(Snapcache snapcache, BatchRefresher batch, List<RefreshOutcome> outcomes,
+            List<InvalidEntry> invalid, Consumer<String> warn) {
+        Optional<RunRecord> last = RunRecord.read(snapcache.store().dir());
+        Map<String, Integer> putOffBefore = last.map(RunRecord::putOff).orElse(Map.of());
+        Map<String, Integer> putOff = new HashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            RefreshOutcome outcome = outcomes.get(i);
+            if (outcome.status() == RefreshOutcome.Status.DEFERRED) {
+                int runs = putOffBefore.getOrDefault(outcome.resource().id(), 0) + 1;
+                if (runs >= RunRecord.MAX_PUT_OFF) {
+                    outcomes.set(i, batch.recordFailure(outcome.resource(),
+                            "left for the next run " + runs + " runs in a row, last: " + outcome.error().orElse("")));
+                } else {
+                    putOff.put(outcome.resource().id(), runs);
+                }
+            }
+        }
+        Set<String> before = last.map(record -> Set.copyOf(record.invalid())).orElse(Set.of());
         List<RunRecord.NewFailure> newFailures = outcomes.stream()
                 .filter(o -> o.status() == RefreshOutcome.Status.FAILED && o.meta().map(m -> m.consecutiveFailures() <= 1).orElse(true))
                 .map(o -> new RunRecord.NewFailure(o.resource().id(), o.resource().url(), o.error().orElse("")))
                 .toList();
         List<String> newlyInvalid = invalid.stream().filter(entry -> !before.contains(entry.key())).map(InvalidEntry::describe).toList();
         RunRecord record = new RunRecord(snapcache.environment().clock().instant(), newFailures,
-                invalid.stream().map(InvalidEntry::key).toList(), newlyInvalid);
+                invalid.stream().map(InvalidEntry::key).toList(), newlyInvalid, putOff);
         try {
             record.write(snapcache.store().dir());
         } catch (IOException e) {

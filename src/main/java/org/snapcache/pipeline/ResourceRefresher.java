@@ -114,6 +114,11 @@ public final class ResourceRefresher {
         return recordFailure(resource, previous, now, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    /** Records {@code why} as the resource's failure, for a reason found outside a refresh. */
+    public RefreshOutcome recordFailure(Resource resource, String why) {
+        return recordFailure(resource, previous(resource), clock.instant().truncatedTo(ChronoUnit.SECONDS), why);
+    }
+
     /** The recorded failure of a resource whose handling failed outside {@link #fetch} and {@link #complete}. */
     RefreshOutcome failed(Resource resource, Throwable e) {
         return unexpected(resource, previous(resource), clock.instant().truncatedTo(ChronoUnit.SECONDS), e);

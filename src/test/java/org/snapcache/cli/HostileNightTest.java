@@ -277,4 +277,28 @@ class HostileNightTest {
         assertEquals(2, yaml.exitCode());
         assertTrue(yaml.err().startsWith(dir.resolve("resources.yaml") + ":1: a line of more than 262,144 characters"), yaml.err());
     }
+
+    @Test
+    void aResourcePutOffRunAfterRunIsRecordedAsFailed() throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (char c = 'a'; c <= 'm'; c++) {
+            urls.add("https://" + c + ".example/");
+        }
+        catalogue("concurrency: 1", urls.toArray(String[]::new));
+        Files.writeString(config, Files.readString(config).replace(archive.baseUrl() + "/web/", "http://127.0.0.1:1/web/"));
+
+        for (int night = 0; night < 2; night++) {
+            Cli.Result run = Cli.run(config, Cli.at(NOW.plusSeconds(night * 86_400L)), "run");
+            assertTrue(run.out().contains("failed 5") && run.out().contains("left for the next run 8"), run.out() + run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("cache").resolve(ResourceId.forUrl(urls.get(12))).resolve("meta.json")));
+
+        Cli.Result third = Cli.run(config, Cli.at(NOW.plusSeconds(2 * 86_400L)), "run");
+
+        // the first five wait for their retry; five more fail and stop the run; the last three, put off a third time, fail too
+        assertTrue(third.out().contains("failed 8,") && !third.out().contains("left for the next run"), third.out() + third.err());
+        JsonNode meta = meta(urls.get(12));
+        assertTrue(meta.path("lastError").asText().startsWith("left for the next run 3 runs in a row, last: "), meta.toString());
+        assertEquals(1, meta.path("consecutiveFailures").asInt());
+    }
 }

@@ -252,15 +252,47 @@ class ResourceRefresherFaultTest {
     void anArchiveThatIsDownIsLeftAloneForTheRun() throws Exception {
         ResourceRefresher refresher = refresher("http://127.0.0.1:1/web/", 3, Duration.ofSeconds(2), 1 << 20);
 
-        RefreshOutcome first = refresher.refresh(Resource.of("http://a.example/"));
-        RefreshOutcome second = refresher.refresh(Resource.of("http://b.example/"));
-        RefreshOutcome third = refresher.refresh(Resource.of("http://c.example/"));
+        List<RefreshOutcome> outcomes = new ArrayList<>();
+        for (String host : List.of("a", "b", "c", "d", "e", "f")) {
+            outcomes.add(refresher.refresh(Resource.of("http://" + host + ".example/")));
+        }
 
-        assertEquals(RefreshOutcome.Status.FAILED, first.status(), "four tries: not yet five in a row");
-        assertEquals(RefreshOutcome.Status.DEFERRED, second.status(), "the fifth failure stops the host");
-        assertEquals(RefreshOutcome.Status.DEFERRED, third.status());
-        assertTrue(second.error().orElse("").contains("looks down"), second.error().toString());
-        assertEquals(4, pauses.size(), "three backoffs for the first, one for the second, none after");
+        for (RefreshOutcome outcome : outcomes.subList(0, 4)) {
+            assertEquals(RefreshOutcome.Status.FAILED, outcome.status(), "a resource's own retries count once: " + outcome);
+        }
+        assertEquals(RefreshOutcome.Status.DEFERRED, outcomes.get(4).status(), "the fifth resource in a row stops the host");
+        assertEquals(RefreshOutcome.Status.DEFERRED, outcomes.get(5).status());
+        assertTrue(outcomes.get(4).error().orElse("").contains("looks down (connection failures for 5 resources in a row"),
+                outcomes.get(4).error().toString());
+        assertEquals(13, pauses.size(), "three backoffs for each of the first four, one for the fifth, none after");
+    }
+
+    @Test
+    void oneBrokenResourceDoesNotStopTheArchive() throws Exception {
+        String cut = "http://cut.example/";
+        serve(cut, aResponse().withStatus(200).withHeader("Memento-Datetime", "Thu, 09 Apr 2026 11:00:00 GMT")
+                .withFault(Fault.RANDOM_DATA_THEN_CLOSE));
+        ResourceRefresher refresher = refresher(3);
+        for (int night = 0; night < 3; night++) {
+            refresher.refresh(Resource.of(cut));
+        }
+        assertTrue(health.stoppedHosts().isEmpty(), "twelve broken tries of one resource: " + health.stoppedHosts());
+
+        serve("http://fine.example/", page("<title>Fine</title><p>fine</p>"));
+        assertTrue(refresher.refresh(Resource.of("http://fine.example/")).succeeded());
+    }
+
+    @Test
+    void aBodyCutShortAfterItsStatusLineSaysTheArchiveIsUp() throws Exception {
+        ResourceRefresher refresher = refresher(0);
+        for (String host : List.of("a", "b", "c", "d", "e", "f")) {
+            String url = "http://" + host + ".cut.example/";
+            serve(url, aResponse().withStatus(200).withHeader("Content-Type", "text/html").withHeader("Content-Length", "100000")
+                    .withHeader("Memento-Datetime", "Thu, 09 Apr 2026 11:00:00 GMT").withBody("<p>the first few bytes"));
+            RefreshOutcome outcome = refresher.refresh(Resource.of(url));
+            assertEquals(RefreshOutcome.Status.FAILED, outcome.status(), outcome.toString());
+        }
+        assertTrue(health.stoppedHosts().isEmpty(), health.stoppedHosts().toString());
     }
 
     @Test
