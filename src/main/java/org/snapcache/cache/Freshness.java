@@ -40,11 +40,22 @@ public enum Freshness {
      * this of every entry.
      */
     static boolean stale(EntryMeta entry, Instant now, Duration maxAge) {
+        if (fromTheFuture(entry, now)) {
+            return true;
+        }
         Instant end = entry.fetchedAt().plus(maxAge);
         if (!end.minusMillis(maxAge.toMillis() / 10).isBefore(now)) {
             return false;
         }
         return end.isBefore(now) || dueAt(entry, maxAge).isBefore(now);
+    }
+
+    /**
+     * Whether the entry says it was fetched more than a day after {@code now}: a clock that was
+     * wrong, or a hand edit. Such a preview is stale, or it would stay fresh for ever.
+     */
+    public static boolean fromTheFuture(EntryMeta entry, Instant now) {
+        return entry.fetchedAt() != null && entry.fetchedAt().isAfter(now.plus(Duration.ofDays(1)));
     }
 
     /** The id's share of the last tenth of max-age: 0 to just under maxAge / 10. */

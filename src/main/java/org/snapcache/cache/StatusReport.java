@@ -88,6 +88,9 @@ public final class StatusReport {
         try {
             meta = index.readMeta(resource.id());
             state = Freshness.of(meta, now, maxAge);
+            if (state == Freshness.STALE && Freshness.fromTheFuture(meta.get(), now)) {
+                problem = Optional.of("fetchedAt " + meta.get().fetchedAt() + " is in the future (a wrong clock or a hand edit)");
+            }
         } catch (CorruptEntryException e) {
             meta = Optional.empty();
             state = Freshness.CORRUPT;

@@ -90,8 +90,10 @@ public record RunPlan(List<Resource> due, int fresh, int waiting, Map<String, St
 
     private static String reason(Freshness state, StatusRow row, Instant now) {
         return switch (state) {
-            case STALE -> "stale: fetched " + row.meta().map(EntryMeta::fetchedAt)
-                    .map(at -> Duration.between(at, now).toDays() + " days ago").orElse("long ago");
+            case STALE -> row.meta().filter(meta -> Freshness.fromTheFuture(meta, now))
+                    .map(meta -> "stale: fetchedAt " + meta.fetchedAt() + " is in the future (a wrong clock or a hand edit)")
+                    .orElseGet(() -> "stale: fetched " + row.meta().map(EntryMeta::fetchedAt)
+                            .map(at -> Duration.between(at, now).toDays() + " days ago").orElse("long ago"));
             case FAILED -> "failed " + row.meta().map(EntryMeta::consecutiveFailures).orElse(1) + " times, due to retry";
             case CORRUPT -> "corrupt: " + row.problem().orElse("unreadable");
             default -> state.label();

@@ -301,4 +301,20 @@ class HostileNightTest {
         assertTrue(meta.path("lastError").asText().startsWith("left for the next run 3 runs in a row, last: "), meta.toString());
         assertEquals(1, meta.path("consecutiveFailures").asInt());
     }
+
+    @Test
+    void aFetchDateInTheFutureIsStaleAndSaysWhy() throws Exception {
+        Path entry = fetchedArticle();
+        JsonNode edited = meta(ARTICLE);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) edited).put("fetchedAt", "2036-01-01T00:00:00Z");
+        Files.writeString(entry.resolve("meta.json"), MetaJson.write(edited));
+
+        Cli.Result status = Cli.run(config, Cli.at(NOW), "status", "--only", "stale");
+        assertTrue(status.out().contains("stale") && status.out().contains("fetchedAt 2036-01-01T00:00:00Z is in the future"),
+                status.out());
+        Cli.Result plan = Cli.run(config, Cli.at(NOW), "run", "--dry-run");
+        assertTrue(plan.out().contains("stale: fetchedAt 2036-01-01T00:00:00Z is in the future"), plan.out());
+        Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+        assertTrue(meta(ARTICLE).path("fetchedAt").asText().startsWith("2026-04-09"), run.out() + run.err());
+    }
 }
