@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,6 +32,7 @@ public final class CacheStore {
 
     public static final String META = "meta.json";
     public static final String PREVIEW = "preview.txt";
+    public static final String TEXT = "text.txt";
     /** An entry moved aside while its replacement takes its place. */
     static final String ASIDE_PREFIX = ".aside-";
 
@@ -222,6 +224,32 @@ public final class CacheStore {
         return meta;
     }
 
+    /**
+     * The whole text kept in an entry's text.txt, checked against meta.json: as long as its
+     * {@code textLength}, and hashing to {@code contentHash} when it is the whole text. Empty when
+     * the entry keeps none (an older snapcache, {@code full-text: false}, a failure, a binary).
+     */
+    public Optional<String> readText(EntryMeta meta) throws CorruptEntryException {
+        if (meta.textLength() == null) {
+            return Optional.empty();
+        }
+        Path textFile = entryDir(meta.id()).resolve(TEXT);
+        String text = readPreview(textFile, 4L * meta.textLength());
+        int length = text.codePointCount(0, text.length());
+        if (length != meta.textLength()) {
+            throw new CorruptEntryException(textFile, "holds " + length + " characters but meta.json says " + meta.textLength());
+        }
+        if (meta.textLength().equals(meta.contentLength()) && !meta.contentHash().equals(hash(text))) {
+            throw new CorruptEntryException(textFile, "does not hash to the contentHash in meta.json");
+        }
+        return Optional.of(text);
+    }
+
+    /** The {@code contentHash} of a text: {@code sha256:} and the hex of its UTF-8 bytes' SHA-256. */
+    public static String hash(String text) {
+        return "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String readPreview(Path previewFile, long maxBytes) throws CorruptEntryException {
         try {
             byte[] bytes = readBounded(previewFile, maxBytes, "the characters meta.json records");
@@ -246,6 +274,11 @@ public final class CacheStore {
      * two, {@link #recover} puts the old entry back.
      */
     public void writeSuccess(EntryMeta meta, String preview) throws IOException {
+        writeSuccess(meta, preview, Optional.empty());
+    }
+
+    /** Stores a successful fetch as {@link #writeSuccess(EntryMeta, String)} does, with the whole text in text.txt when given. */
+    public void writeSuccess(EntryMeta meta, String preview, Optional<String> text) throws IOException {
         Path folder = entryDir(meta.id());
         refuseLinks(folder);
         Files.createDirectories(dir);
@@ -253,6 +286,9 @@ public final class CacheStore {
         Files.createDirectory(staging);
         try {
             AtomicFiles.writeNew(staging.resolve(PREVIEW), preview.getBytes(StandardCharsets.UTF_8));
+            if (text.isPresent()) {
+                AtomicFiles.writeNew(staging.resolve(TEXT), text.get().getBytes(StandardCharsets.UTF_8));
+            }
             AtomicFiles.writeNew(staging.resolve(META), MetaJson.write(meta).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.syncFolder(staging);
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -283,7 +319,7 @@ public final class CacheStore {
         if (Files.isSymbolicLink(folder)) {
             throw new IOException("refusing to write through symbolic link " + folder);
         }
-        for (String name : new String[] {META, PREVIEW}) {
+        for (String name : new String[] {META, PREVIEW, TEXT}) {
             if (Files.isSymbolicLink(folder.resolve(name))) {
                 throw new IOException("refusing to write through symbolic link " + folder.resolve(name));
             }

@@ -1,15 +1,12 @@
 package org.snapcache.cache;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.snapcache.config.ResourceId;
 
 /**
  * Checks every entry of a cache as far as its files allow: meta.json parses and names its folder,
@@ -49,6 +46,11 @@ public final class CacheVerifier {
             return Optional.of(e.getMessage());
         }
         EntryMeta meta = entry.meta();
+        try {
+            store.readText(meta);
+        } catch (CorruptEntryException e) {
+            return Optional.of(e.getMessage());
+        }
         if (entry.preview().isEmpty()) {
             return Optional.empty();
         }
@@ -60,8 +62,7 @@ public final class CacheVerifier {
                     + " and previewLength " + meta.previewLength() + " say otherwise");
         }
         if (!longer) {
-            String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(preview.getBytes(StandardCharsets.UTF_8)));
-            if (!hash.equals(meta.contentHash())) {
+            if (!CacheStore.hash(preview).equals(meta.contentHash())) {
                 return Optional.of(store.entryDir(id).resolve(CacheStore.PREVIEW) + ": does not hash to the contentHash in meta.json"
                         + " (the preview is the whole text, so the two must agree)");
             }

@@ -10,14 +10,16 @@ import java.util.Objects;
  * {@code requestedTimestamp} is the capture asked for (pinned, or the time of the fetch) and
  * {@code captureNote} says why another capture than the nearest was used, if one was;
  * {@code changedAt} is when the text last differed from the fetch before; {@code byteLength} is
- * the size of what was read; {@code textWarning} flags text that looks wrongly decoded.
+ * the size of what was read; {@code textWarning} flags text that looks wrongly decoded;
+ * {@code textLength} is the characters of the text kept in text.txt, the whole text unless
+ * {@code full-text-chars} cut it (null when none is kept).
  * Field order is fixed so that a cache kept in git shows small diffs. Fields of a success are
  * null until the first success; a failure changes only the three attempt fields.
  */
 @JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp",
     "requestedTimestamp", "captureNote", "source",
     "fetchedAt", "changedAt", "httpStatus", "contentType", "charset", "byteLength", "contentLength", "previewLength",
-    "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"})
+    "textLength", "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EntryMeta(
         int schemaVersion,
@@ -43,7 +45,8 @@ public record EntryMeta(
         String textWarning,
         Instant lastAttemptAt,
         String lastError,
-        int consecutiveFailures) {
+        int consecutiveFailures,
+        Integer textLength) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -67,12 +70,12 @@ public record EntryMeta(
     public EntryMeta failed(Instant at, String error) {
         return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
                 captureNote, source, fetchedAt, changedAt, httpStatus, contentType, charset, byteLength, contentLength,
-                previewLength, truncated, contentHash, textWarning, at, error, consecutiveFailures + 1);
+                previewLength, truncated, contentHash, textWarning, at, error, consecutiveFailures + 1, textLength);
     }
 
     /** A resource's first attempt, failed. */
     public static EntryMeta firstFailure(String id, String url, String stableId, Instant at, String error) {
         return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, at, error, 1);
+                null, null, null, null, null, null, null, at, error, 1, null);
     }
 }

@@ -22,8 +22,8 @@ public final class ConfigLoader {
     static final String DEFAULT_BASE_URL = "https://web.archive.org/web/";
     static final long DEFAULT_MAX_BODY = 10L * 1024 * 1024;
 
-    private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "max-age", "archive", "http",
-            "live-fallback", "resources", "resource-files");
+    private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "full-text", "full-text-chars", "max-age",
+            "archive", "http", "live-fallback", "resources", "resource-files");
     private static final Set<String> ARCHIVE = Set.of("base-url", "base-urls", "mode", "prefer-ok-capture");
     private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries",
             "max-body", "rate-limit-pause");
@@ -57,6 +57,10 @@ public final class ConfigLoader {
             problems.add(shown, "cache-dir " + cacheDir + " is a file, not a folder");
         }
         int previewChars = fields.integer("preview-chars", 1, 1_000_000).orElse(Settings.DEFAULT_PREVIEW_CHARS);
+        int fullTextChars = fields.integer("full-text-chars", 1, 100_000_000).orElse(Settings.DEFAULT_FULL_TEXT_CHARS);
+        if (!fields.bool("full-text").orElse(true)) {
+            fullTextChars = 0;
+        }
         Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
         ArchiveSettings archive = archive(fields, shown, problems);
         HttpSettings http = http(fields, shown, problems);
@@ -75,7 +79,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems.lines());
         }
         ResourceEntries.Parts catalogue = entries.finish();
-        return new Settings(configFile, cacheDir, previewChars, maxAge, archive, http, liveFallback, patterns,
+        return new Settings(configFile, cacheDir, previewChars, fullTextChars, maxAge, archive, http, liveFallback, patterns,
                 catalogue.resources(), catalogue.invalid(), catalogue.warnings());
     }
 

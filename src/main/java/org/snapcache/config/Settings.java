@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * Everything config.yaml says, validated, with paths resolved against the config file's folder.
  *
+ * @param fullTextChars the most characters of a resource's whole text kept in text.txt; 0 when
+ *     {@code full-text: false} keeps previews only
  * @param liveFallback whether a resource no archive has a usable capture of is read from its own site
  * @param resourceFiles the {@code resource-files} patterns, as written
  * @param resources the catalogue's resources, each once, in the order listed
@@ -19,6 +21,7 @@ public record Settings(
         Path configFile,
         Path cacheDir,
         int previewChars,
+        int fullTextChars,
         Duration maxAge,
         ArchiveSettings archive,
         HttpSettings http,
@@ -30,7 +33,7 @@ public record Settings(
 
     /** These settings, as read from {@code file}: the same content under another name for it. */
     public Settings readFrom(Path file) {
-        return new Settings(file, cacheDir, previewChars, maxAge, archive, http, liveFallback, resourceFiles, resources, invalid,
+        return new Settings(file, cacheDir, previewChars, fullTextChars, maxAge, archive, http, liveFallback, resourceFiles, resources, invalid,
                 warnings);
     }
 
@@ -53,6 +56,9 @@ public record Settings(
 
     /** Characters in a preview when config.yaml does not say. */
     public static final int DEFAULT_PREVIEW_CHARS = 3000;
+
+    /** The default {@code full-text-chars}: some 3,000 pages of prose, more than any article. */
+    public static final int DEFAULT_FULL_TEXT_CHARS = 10_000_000;
 
     public Settings {
         Objects.requireNonNull(cacheDir, "cacheDir");

@@ -32,16 +32,25 @@ public final class ContentExtractor {
     private final HtmlTextExtractor html = new HtmlTextExtractor();
     private final PdfTextExtractor pdf;
 
-    /** An extractor for previews of about {@code previewChars} characters. */
-    public ContentExtractor(int previewChars) {
-        // twice the preview, so that the cut and the dropping of running headers have text to spare
-        this.pdf = new PdfTextExtractor(2 * previewChars, Duration.ofSeconds(15));
-    }
-
-    /** An extractor for previews of the default length. */
     /** The most elements of an HTML page read: the memory a page takes is bounded by it. */
     static final int MAX_ELEMENTS = 100_000;
 
+    /** An extractor for previews of about {@code previewChars} characters. */
+    public ContentExtractor(int previewChars) {
+        this(previewChars, 0);
+    }
+
+    /**
+     * An extractor for previews of about {@code previewChars} characters and, when
+     * {@code fullTextChars} is not 0, whole texts of up to that many: a PDF is then read to its
+     * end, within the same time limit.
+     */
+    public ContentExtractor(int previewChars, int fullTextChars) {
+        // twice the preview, so that the cut and the dropping of running headers have text to spare
+        this.pdf = new PdfTextExtractor(Math.max(2 * previewChars, fullTextChars), fullTextChars > 0, Duration.ofSeconds(15));
+    }
+
+    /** An extractor for previews of the default length. */
     public ContentExtractor() {
         this(Settings.DEFAULT_PREVIEW_CHARS);
     }

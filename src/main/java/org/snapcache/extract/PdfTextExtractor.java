@@ -29,8 +29,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 public final class PdfTextExtractor {
 
-    /** Pages read at most, whatever the preview needs. */
-    static final int MAX_PAGES = 30;
+    /** Pages read at most for a preview, whatever it needs: a PDF of scanned images has no text to find. */
+    static final int MAX_PREVIEW_PAGES = 30;
     /** Pages read at least when the document has them: a running header is recognised by repeating. */
     static final int MIN_PAGES = 3;
     /** Memory PDFBox may use for decoded streams; beyond it the PDF is refused, not the heap exhausted. */
@@ -52,14 +52,17 @@ public final class PdfTextExtractor {
     }
 
     private final int wantedChars;
+    private final int maxPages;
     private final Duration timeLimit;
 
     /**
      * @param wantedChars characters of text after which no further page is read
+     * @param wholeText whether to read every page (within the time limit), not a preview's {@link #MAX_PREVIEW_PAGES}
      * @param timeLimit time after which reading stops; the pages read so far are kept
      */
-    public PdfTextExtractor(int wantedChars, Duration timeLimit) {
+    public PdfTextExtractor(int wantedChars, boolean wholeText, Duration timeLimit) {
         this.wantedChars = wantedChars;
+        this.maxPages = wholeText ? Integer.MAX_VALUE : MAX_PREVIEW_PAGES;
         this.timeLimit = timeLimit;
     }
 
@@ -67,7 +70,7 @@ public final class PdfTextExtractor {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         try (PDDocument document = Loader.loadPDF(pdf, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_MEMORY).streamCache)) {
             List<List<String>> pages = new ArrayList<>();
-            int last = Math.min(MAX_PAGES, document.getNumberOfPages());
+            int last = Math.min(maxPages, document.getNumberOfPages());
             int chars = 0;
             for (int number = 1; number <= last && (chars < wantedChars || pages.size() < MIN_PAGES); number++) {
                 Optional<String> page = page(document, number, deadline);
@@ -86,7 +89,11 @@ public final class PdfTextExtractor {
                     .map(String::strip)
                     .filter(t -> !t.isEmpty())
                     .or(() -> text.lines().map(String::strip).filter(line -> !line.isEmpty() && line.length() <= 200).findFirst());
-            return new PageText(title, text, Optional.empty());
+            PageText read = new PageText(title, text, Optional.empty());
+            return maxPages == Integer.MAX_VALUE && pages.size() < document.getNumberOfPages() && chars < wantedChars
+                    ? read.withWarning("read the first " + pages.size() + " of " + document.getNumberOfPages() + " pages in "
+                            + timeLimit.toSeconds() + " s")
+                    : read;
         } catch (InvalidPasswordException e) {
             throw new ExtractionException("encrypted PDF: cannot read its text", e);
         } catch (IOException | RuntimeException e) {
@@ -131,9 +138,13 @@ public final class PdfTextExtractor {
     /**
      * The pages' lines without what the typesetter repeats rather than the author wrote: page
      * numbers at a page's top or bottom, running headers and footers (a line among a page's first
-     * or last three that recurs, digits aside, on at least half the pages, and on two or more), and
-     * the line numbers of a manuscript that numbers its lines.
+     * or last three that recurs, digits aside, on at least half the pages, and on two or more), the
+     * lines of a table of contents (a title, a dot leader, a page number), and the line numbers of
+     * a manuscript that numbers its lines.
      */
+    /** A table of contents' line: four or more dots, spaced or not, then a page number at the end. */
+    private static final Pattern DOT_LEADER = Pattern.compile("(?:\\.\\s?){4,}\\s*[0-9ivxlc]+\\s*$");
+
     static List<String> withoutRunningLines(List<List<String>> pages) {
         Map<String, Integer> edgeCounts = new HashMap<>();
         for (List<String> page : pages) {
@@ -157,7 +168,8 @@ public final class PdfTextExtractor {
             StringBuilder kept = new StringBuilder();
             for (String line : lines) {
                 boolean edge = edges.contains(line);
-                if (edge && (running.contains(shape(line)) || PAGE_NUMBER.matcher(line.strip()).matches())) {
+                if (edge && (running.contains(shape(line)) || PAGE_NUMBER.matcher(line.strip()).matches())
+                        || DOT_LEADER.matcher(line).find()) {
                     continue;
                 }
                 kept.append(line).append('\n');

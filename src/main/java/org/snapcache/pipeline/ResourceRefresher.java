@@ -1,11 +1,9 @@
 package org.snapcache.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.snapcache.archive.ArchiveException;
 import org.snapcache.archive.CaptureSelector;
@@ -16,7 +14,6 @@ import org.snapcache.cache.CachedEntry;
 import org.snapcache.cache.CorruptEntryException;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.config.Resource;
-import org.snapcache.config.ResourceId;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.ExtractionException;
 import org.snapcache.extract.PageText;
@@ -31,16 +28,25 @@ public final class ResourceRefresher {
     private final CaptureSelector selector;
     private final ContentExtractor extractor;
     private final PreviewCutter cutter;
+    private final int fullTextChars;
     private final CacheStore store;
     private final Clock clock;
 
-    public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
-            Clock clock) {
+    /** @param fullTextChars the most characters of the whole text kept in text.txt; 0 to keep previews only */
+    public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, int fullTextChars,
+            CacheStore store, Clock clock) {
         this.selector = selector;
         this.extractor = extractor;
         this.cutter = cutter;
+        this.fullTextChars = fullTextChars;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** A refresher that keeps previews only. */
+    public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
+            Clock clock) {
+        this(selector, extractor, cutter, 0, store, clock);
     }
 
     /** A resource read from the archive, or the outcome that ended it there. */
@@ -87,7 +93,9 @@ public final class ResourceRefresher {
         String preview = cutter.cut(text);
         int contentLength = text.codePointCount(0, text.length());
         int previewLength = preview.codePointCount(0, preview.length());
-        String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
+        String hash = CacheStore.hash(text);
+        Optional<String> kept = fullTextChars == 0 || !page.textual() ? Optional.empty()
+                : Optional.of(contentLength <= fullTextChars ? text : text.substring(0, text.offsetByCodePoints(0, fullTextChars)));
         boolean first = previous.map(p -> p.contentHash() == null).orElse(true);
         boolean changed = !first && !hash.equals(previous.get().contentHash());
         Instant changedAt = first || changed ? now : previous.get().changedAt();
@@ -96,9 +104,10 @@ public final class ResourceRefresher {
                 capture.requestedTimestamp(), capture.note().orElse(null), capture.source(), now, changedAt, capture.httpStatus(),
                 capture.mediaType().isEmpty() ? null : capture.mediaType(), page.charset().orElse(null),
                 (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
-                page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0);
+                page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0,
+                kept.map(k -> Math.min(contentLength, fullTextChars)).orElse(null));
         try {
-            store.writeSuccess(meta, preview);
+            store.writeSuccess(meta, preview, kept);
         } catch (IOException e) {
             return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false, false,
                     Optional.of("cannot write the cache entry: " + e.getMessage()));

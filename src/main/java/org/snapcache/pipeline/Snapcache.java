@@ -82,8 +82,9 @@ public final class Snapcache implements AutoCloseable {
         Optional<LiveFetcher> live = settings.liveFallback()
                 ? Optional.of(new LiveFetcher(client(), maxBody, environment.clock())) : Optional.empty();
         CaptureSelector selector = new CaptureSelector(fetcher, cdx(), live, settings.archive(), environment.clock());
-        ResourceRefresher refresher = new ResourceRefresher(selector, new ContentExtractor(settings.previewChars()),
-                new PreviewCutter(settings.previewChars()), store, environment.clock());
+        ResourceRefresher refresher = new ResourceRefresher(selector,
+                new ContentExtractor(settings.previewChars(), settings.fullTextChars()), new PreviewCutter(settings.previewChars()),
+                settings.fullTextChars(), store, environment.clock());
         return new BatchRefresher(refresher, settings.http().concurrency());
     }
 

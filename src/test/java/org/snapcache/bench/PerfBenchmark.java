@@ -235,7 +235,7 @@ public final class PerfBenchmark {
             Path entry = Files.createDirectories(cache.resolve(id));
             EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, id, url, null, "Article " + i,
                     "https://web.archive.org/web/" + CAPTURE + "id_/" + url, CAPTURE, CAPTURE, null, "archive", now, now, 200,
-                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0);
+                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0, null);
             Files.writeString(entry.resolve("meta.json"), MetaJson.write(meta));
             Files.writeString(entry.resolve("preview.txt"), preview);
         }

@@ -126,7 +126,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(
                 "config.yaml:2: preview-chars: must be a whole number, got \"lots\"",
                 "config.yaml:3: max-age: must be a duration such as 30s, 15m, 12h or 30d, got \"30 days\"",
-                "config.yaml:4: archve: unknown key (expected one of archive, cache-dir, http, live-fallback, max-age, preview-chars, resource-files, resources)",
+                "config.yaml:4: archve: unknown key (expected one of archive, cache-dir, full-text, full-text-chars, http, live-fallback, max-age, preview-chars, resource-files, resources)",
                 "config.yaml:7: http.timeout: must be a duration such as 30s, 15m, 12h or 30d, got \"10\"",
                 "config.yaml:8: http.concurrency: must be between 1 and 64, got 0",
                 "config.yaml:9: http.retries: must be a single value, got a list",

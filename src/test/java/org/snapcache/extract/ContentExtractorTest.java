@@ -297,4 +297,34 @@ class ContentExtractorTest {
         assertEquals("application/octet-stream", MimeSniffing.unlabelled(new byte[] {'a', 'b', 0, 'c'}));
         assertEquals("text/plain", MimeSniffing.unlabelled(new byte[] {(byte) 0xff, (byte) 0xfe, 'a', 0}));
     }
+
+    @Test
+    void aPdfIsReadToItsEndWhenTheWholeTextIsKept() throws Exception {
+        byte[] report;
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"};
+            for (int p = 1; p <= 40; p++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                    for (int line = 0; line < 40; line++) {
+                        content.beginText();
+                        content.newLineAtOffset(72, 720 - 16 * line);
+                        content.showText(p == 40 && line == 39 ? "The report ends here."
+                                : "A sentence of the report about " + words[(p * 7 + line) % words.length] + " and " + words[line % 10] + ".");
+                        content.endText();
+                    }
+                }
+            }
+            document.save(out);
+            report = out.toByteArray();
+        }
+
+        String preview = new ContentExtractor(300).extract(capture("application/pdf", Optional.empty(), report)).text();
+        String whole = new ContentExtractor(300, 10_000_000).extract(capture("application/pdf", Optional.empty(), report)).text();
+
+        assertFalse(preview.contains("The report ends here."), "a preview reads only as far as it needs");
+        assertTrue(whole.contains("The report ends here."), "the whole text reads the last of 40 pages");
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class PdfTextExtractorTest {
 
-    static final PdfTextExtractor EXTRACTOR = new PdfTextExtractor(6000, Duration.ofSeconds(30));
+    static final PdfTextExtractor EXTRACTOR = new PdfTextExtractor(6000, false, Duration.ofSeconds(30));
 
     /** A PDF whose pages hold the given lines, top to bottom, each line a text object at the left margin. */
     static byte[] pdf(List<List<String>> pages) throws Exception {
@@ -136,7 +136,7 @@ class PdfTextExtractorTest {
         }
         byte[] pdf = pdf(pages);
 
-        String text = new PdfTextExtractor(1100, Duration.ofSeconds(30)).extract(pdf).text();
+        String text = new PdfTextExtractor(1100, false, Duration.ofSeconds(30)).extract(pdf).text();
 
         assertTrue(text.contains("Section 3 opens"), "at least three pages are read: " + text);
         assertTrue(text.contains("Section 4 opens"), "and as many more as 1100 characters need: " + text);
@@ -148,7 +148,18 @@ class PdfTextExtractorTest {
     void aPdfThatCannotBeReadInTimeIsAFailureNotAHang() throws Exception {
         byte[] pdf = pdf(List.of(body(1)));
 
-        ExtractionException e = assertThrows(ExtractionException.class, () -> new PdfTextExtractor(400, Duration.ZERO).extract(pdf));
+        ExtractionException e = assertThrows(ExtractionException.class, () -> new PdfTextExtractor(400, false, Duration.ZERO).extract(pdf));
         assertTrue(e.getMessage().startsWith("PDF too slow to read"), e.getMessage());
+    }
+
+    @Test
+    void theLinesOfATableOfContentsStayOutOfTheText() {
+        List<String> pages = PdfTextExtractor.withoutRunningLines(List.of(
+                List.of("Contents", "1 Introduction .................... 3", "2 Risks from mesa-optimizers . . . . . . . 12",
+                        "Appendix A ........ iv"),
+                List.of("1 Introduction", "Learned optimizers may pursue objectives... of their own.")));
+
+        assertEquals("Contents", pages.get(0));
+        assertTrue(pages.get(1).contains("objectives... of their own."), "an ellipsis in prose stays");
     }
 }

@@ -1,0 +1,110 @@
+package org.snapcache.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.snapcache.Fixtures;
+import org.snapcache.cache.CacheStore;
+import org.snapcache.cache.MetaJson;
+import org.snapcache.config.ResourceId;
+
+/** text.txt: the whole extracted text beside the preview, as contentLength counts and contentHash hashes it. */
+class FullTextTest {
+
+    @RegisterExtension
+    static WireMockExtension archive = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final Instant NOW = Instant.parse("2026-04-09T12:00:00Z");
+    static final String BIRDS = "https://www.fws.gov/birds/";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void archiveAnswers() {
+        archive.stubFor(get("/web/20260409120000id_/" + BIRDS).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", archive.baseUrl() + "/web/20171124151315id_/" + BIRDS)));
+        archive.stubFor(get("/web/20171124151315id_/" + BIRDS).willReturn(Fixtures.recorded("ia-view-200-fws-birds.html")));
+    }
+
+    Path run(String settings) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.yaml"), """
+                cache-dir: cache
+                preview-chars: 300
+                %s
+                archive:
+                  base-url: %s/web/
+                http:
+                  requests-per-minute: 1000
+                resources:
+                  - url: %s
+                """.formatted(settings, archive.baseUrl(), BIRDS));
+        Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return dir.resolve("cache").resolve(ResourceId.forUrl(BIRDS));
+    }
+
+    JsonNode meta(Path entry) throws Exception {
+        return MetaJson.mapper().readTree(entry.resolve("meta.json").toFile());
+    }
+
+    @Test
+    void theWholeTextIsKeptBesideThePreviewAndHashesToContentHash() throws Exception {
+        Path entry = run("");
+
+        String text = Files.readString(entry.resolve("text.txt"));
+        JsonNode meta = meta(entry);
+        assertEquals(meta.path("contentHash").asText(), CacheStore.hash(text));
+        assertEquals(meta.path("contentLength").asInt(), text.codePointCount(0, text.length()));
+        assertEquals(meta.path("contentLength").asInt(), meta.path("textLength").asInt());
+        assertTrue(meta.path("contentLength").asInt() > meta.path("previewLength").asInt(), meta.toString());
+        String preview = Files.readString(entry.resolve("preview.txt"));
+        assertTrue(text.startsWith(preview.substring(0, 100)), "the preview is the text's cut");
+        assertEquals(0, Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "verify").exitCode());
+    }
+
+    @Test
+    void previewsOnlyWhenFullTextIsOff() throws Exception {
+        Path entry = run("full-text: false");
+
+        assertFalse(Files.exists(entry.resolve("text.txt")));
+        assertTrue(meta(entry).path("textLength").isNull());
+    }
+
+    @Test
+    void aCapCutsTheKeptTextAndMetaJsonSaysWhere() throws Exception {
+        Path entry = run("full-text-chars: 500");
+
+        String text = Files.readString(entry.resolve("text.txt"));
+        JsonNode meta = meta(entry);
+        assertEquals(500, text.codePointCount(0, text.length()));
+        assertEquals(500, meta.path("textLength").asInt());
+        assertTrue(meta.path("contentLength").asInt() > 500, meta.toString());
+        assertEquals(0, Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "verify").exitCode());
+    }
+
+    @Test
+    void verifyChecksTheTextAgainstMetaJson() throws Exception {
+        Path entry = run("");
+        String text = Files.readString(entry.resolve("text.txt"));
+        Files.writeString(entry.resolve("text.txt"), text.replace('e', 'a'));
+
+        Cli.Result verify = Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "verify");
+
+        assertEquals(1, verify.exitCode());
+        assertTrue(verify.out().contains(entry.resolve("text.txt") + ": does not hash to the contentHash in meta.json"), verify.out());
+    }
+}
