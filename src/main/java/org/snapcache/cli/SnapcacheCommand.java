@@ -51,6 +51,7 @@ public final class SnapcacheCommand implements Runnable {
                 .addSubcommand(new CapturesCommand())
                 .addSubcommand(new PruneCommand())
                 .addSubcommand(new VerifyCommand())
+                .addSubcommand(new QuoteCommand())
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         // set after the subcommands are added, so that they share the handlers
@@ -64,7 +65,7 @@ public final class SnapcacheCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune, verify or quote");
     }
 
     Snapcache open() throws ConfigException {

@@ -107,4 +107,67 @@ class FullTextTest {
         assertEquals(1, verify.exitCode());
         assertTrue(verify.out().contains(entry.resolve("text.txt") + ": does not hash to the contentHash in meta.json"), verify.out());
     }
+
+    /** Twelve words of the kept text, from its middle, as they stand in it. */
+    static String passage(String text) {
+        String[] words = text.substring(text.length() / 3).split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOfRange(words, 1, 13));
+    }
+
+    @Test
+    void quoteSaysWhetherTheSourceSaysIt() throws Exception {
+        Path entry = run("");
+        Path config = dir.resolve("config.yaml");
+        String text = Files.readString(entry.resolve("text.txt"));
+        String passage = passage(text);
+        assertTrue(text.contains(passage), passage);
+
+        Cli.Result exact = Cli.run(config, Cli.at(NOW), "quote", BIRDS, passage);
+        assertEquals(0, exact.exitCode(), exact.out() + exact.err());
+        assertTrue(exact.out().startsWith("exact (score 1.000) at character "), exact.out());
+
+        Cli.Result retyped = Cli.run(config, Cli.at(NOW), "quote", ResourceId.forUrl(BIRDS), "  " + passage.toLowerCase().replace(" ", "  "));
+        assertEquals(0, retyped.exitCode(), retyped.out());
+        assertTrue(retyped.out().startsWith("normalized"), retyped.out());
+
+        String longest = java.util.Arrays.stream(passage.split(" ")).filter(w -> w.matches("\\p{L}{5,}")).findFirst().orElseThrow();
+        Cli.Result changed = Cli.run(config, Cli.at(NOW), "quote", BIRDS, passage.replace(longest, "zebras"), "--json");
+        assertEquals(1, changed.exitCode());
+        JsonNode answer = MetaJson.mapper().readTree(changed.out());
+        assertEquals("fuzzy", answer.path("verdict").asText(), changed.out());
+        assertTrue(answer.path("match").asText().contains(longest), "what the source really says: " + changed.out());
+        assertEquals(ResourceId.forUrl(BIRDS), answer.path("id").asText());
+
+        Cli.Result absent = Cli.run(config, Cli.at(NOW), "quote", BIRDS, "Large language models are trained on the whole internet");
+        assertEquals(1, absent.exitCode());
+        assertTrue(absent.out().startsWith("absent"), absent.out());
+
+        assertEquals(3, Cli.run(config, Cli.at(NOW), "quote", "https://unknown.example/", passage).exitCode());
+    }
+
+    @Test
+    void aBatchAnswersEveryLineInOrderAndABadLineStopsNothing() throws Exception {
+        Path entry = run("");
+        String passage = passage(Files.readString(entry.resolve("text.txt")));
+        Path batch = Files.writeString(dir.resolve("quotes.jsonl"), String.join("\n",
+                MetaJson.mapper().createObjectNode().put("resource", BIRDS).put("quote", passage).toString(),
+                "not json at all",
+                MetaJson.mapper().createObjectNode().put("resource", "https://unknown.example/").put("quote", passage).toString(),
+                MetaJson.mapper().createObjectNode().put("resource", ResourceId.forUrl(BIRDS)).put("quote", "nothing like it at all here").toString()));
+
+        Cli.Result result = Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "quote", "--batch", batch.toString());
+
+        assertEquals(1, result.exitCode(), result.err());
+        java.util.List<JsonNode> answers = new java.util.ArrayList<>();
+        for (String line : result.out().strip().split("\n")) {
+            answers.add(MetaJson.mapper().readTree(line));
+        }
+        assertEquals(4, answers.size(), result.out());
+        assertEquals("exact", answers.get(0).path("verdict").asText());
+        assertEquals(ResourceId.forUrl(BIRDS), answers.get(0).path("id").asText());
+        assertEquals("error", answers.get(1).path("verdict").asText());
+        assertEquals(2, answers.get(1).path("line").asInt());
+        assertEquals("error", answers.get(2).path("verdict").asText());
+        assertEquals("absent", answers.get(3).path("verdict").asText());
+    }
 }

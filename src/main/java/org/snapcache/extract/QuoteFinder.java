@@ -1,0 +1,261 @@
+package org.snapcache.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether a text says what a quote says: as written ({@code exact}); once case, white space,
+ * quote marks, dashes, ligatures and other compatibility forms, punctuation and hyphenation at
+ * line ends are set aside ({@code normalized}); or nearly, a word changed or a clause dropped
+ * ({@code fuzzy}, with a score and the passage the text really has). The fuzzy search looks only
+ * where the quote's words occur, so its cost grows with the text's length, not its square.
+ */
+public final class QuoteFinder {
+
+    /** How strongly the text bears the quote out, strongest first. */
+    public enum Verdict {
+        EXACT, NORMALIZED, FUZZY, ABSENT;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the text says what the quote says. */
+        public boolean found() {
+            return this == EXACT || this == NORMALIZED;
+        }
+    }
+
+    /**
+     * @param offset where the passage begins in the text, in characters (code points)
+     * @param passage what the text has there; for {@code absent}, empty
+     * @param context the passage with some text either side
+     */
+    public record Match(Verdict verdict, double score, int offset, String passage, String context) {}
+
+    /** The least score of a fuzzy match: one word in four of the quote may differ. */
+    static final double FUZZY_SCORE = 0.75;
+    /** Characters of context either side of a passage. */
+    static final int CONTEXT = 60;
+    /** Windows of the text tried by the fuzzy search, those where most of the quote's words are. */
+    private static final int CANDIDATES = 8;
+
+    private QuoteFinder() {}
+
+    public static Match find(String text, String quote) {
+        String wanted = quote.strip();
+        if (wanted.isEmpty()) {
+            return absent();
+        }
+        int at = text.indexOf(wanted);
+        if (at >= 0) {
+            return match(text, Verdict.EXACT, 1.0, at, at + wanted.length());
+        }
+        Words words = Words.of(text);
+        Words quoted = Words.of(wanted);
+        if (quoted.size() == 0) {
+            return absent();
+        }
+        int start = words.indexOf(quoted);
+        if (start >= 0) {
+            return match(text, Verdict.NORMALIZED, 1.0, words.begin(start), words.end(start + quoted.size() - 1));
+        }
+        return fuzzy(text, words, quoted);
+    }
+
+    private static Match fuzzy(String text, Words words, Words quoted) {
+        // where the quote's words are in the text: each occurrence votes for the quote starting there
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            positions.computeIfAbsent(words.word(i), w -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, Integer> votes = new HashMap<>();
+        for (int q = 0; q < quoted.size(); q++) {
+            List<Integer> found = positions.get(quoted.word(q));
+            // a word found everywhere says nothing about where the quote is
+            if (found != null && found.size() <= Math.max(20, words.size() / 50)) {
+                for (int position : found) {
+                    votes.merge((position - q) / Math.max(1, quoted.size() / 2), 1, Integer::sum);
+                }
+            }
+        }
+        List<Map.Entry<Integer, Integer>> best = new ArrayList<>(votes.entrySet());
+        best.sort((a, b) -> b.getValue() - a.getValue());
+        Alignment found = null;
+        int slack = quoted.size() / 2 + 2;
+        for (Map.Entry<Integer, Integer> candidate : best.subList(0, Math.min(CANDIDATES, best.size()))) {
+            int from = Math.max(0, candidate.getKey() * Math.max(1, quoted.size() / 2) - slack);
+            int to = Math.min(words.size(), from + quoted.size() + 3 * slack);
+            Alignment alignment = Alignment.of(quoted, words, from, to);
+            if (found == null || alignment.score() > found.score()) {
+                found = alignment;
+            }
+        }
+        if (found == null || found.score() < FUZZY_SCORE) {
+            return absent();
+        }
+        return match(text, Verdict.FUZZY, found.score(), words.begin(found.first()), words.end(found.last()));
+    }
+
+    private static Match absent() {
+        return new Match(Verdict.ABSENT, 0, -1, "", "");
+    }
+
+    private static Match match(String text, Verdict verdict, double score, int begin, int end) {
+        int from = Math.max(0, begin - CONTEXT);
+        int to = Math.min(text.length(), end + CONTEXT);
+        String context = (from > 0 ? "..." : "") + text.substring(from, to).replaceAll("\\s+", " ").strip()
+                + (to < text.length() ? "..." : "");
+        return new Match(verdict, Math.round(score * 1000) / 1000.0, text.codePointCount(0, begin), text.substring(begin, end),
+                context);
+    }
+
+    /**
+     * A text as words: letters and digits in lower case, by Unicode's compatibility forms (so
+     * ligatures and full-width forms read as their letters), with where each begins and ends in
+     * the text. Everything else separates words, except a hyphen at a line's end, which joins.
+     */
+    record Words(String[] words, int[] begins, int[] ends) {
+
+        static Words of(String text) {
+            List<String> words = new ArrayList<>();
+            List<int[]> spans = new ArrayList<>();
+            StringBuilder word = new StringBuilder();
+            int begin = -1;
+            int i = 0;
+            while (i < text.length()) {
+                int c = text.codePointAt(i);
+                int next = i + Character.charCount(c);
+                if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK && begin >= 0) {
+                    if (begin < 0) {
+                        begin = i;
+                    }
+                    word.append(Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+                    i = next;
+                    continue;
+                }
+                int joined = begin >= 0 ? hyphenatedLineEnd(text, i) : -1;
+                if (joined > 0) {
+                    i = joined; // "exam-\nple" reads as "example"
+                    continue;
+                }
+                if (begin >= 0) {
+                    words.add(Normalizer.normalize(word, Normalizer.Form.NFKC));
+                    spans.add(new int[] {begin, i});
+                    word.setLength(0);
+                    begin = -1;
+                }
+                i = next;
+            }
+            if (begin >= 0) {
+                words.add(Normalizer.normalize(word, Normalizer.Form.NFKC));
+                spans.add(new int[] {begin, text.length()});
+            }
+            int[] begins = spans.stream().mapToInt(span -> span[0]).toArray();
+            int[] ends = spans.stream().mapToInt(span -> span[1]).toArray();
+            return new Words(words.toArray(String[]::new), begins, ends);
+        }
+
+        /** Past a hyphen, spaces, one line break and spaces before a lower-case letter; -1 if {@code i} is not such a place. */
+        private static int hyphenatedLineEnd(String text, int i) {
+            char c = text.charAt(i);
+            if (c != '-' && c != '\u00AD' && c != '\u2010') {
+                return -1;
+            }
+            int j = i + 1;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j >= text.length() || text.charAt(j) != '\n') {
+                return -1;
+            }
+            j++;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            return j < text.length() && Character.isLowerCase(text.codePointAt(j)) ? j : -1;
+        }
+
+        int size() {
+            return words.length;
+        }
+
+        String word(int i) {
+            return words[i];
+        }
+
+        int begin(int i) {
+            return begins[i];
+        }
+
+        int end(int i) {
+            return ends[i];
+        }
+
+        /** The first index at which {@code other}'s words occur in these, one after another; -1 if they do not. */
+        int indexOf(Words other) {
+            outer:
+            for (int i = 0; i + other.size() <= size(); i++) {
+                for (int j = 0; j < other.size(); j++) {
+                    if (!words[i + j].equals(other.words[j])) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * The stretch of words {@code from}-{@code to} that is closest to the quote, by the fewest
+     * words changed, dropped or added (a Levenshtein distance over words, free to start and end
+     * anywhere in the stretch); its score is 1 less that distance over the quote's length.
+     */
+    record Alignment(double score, int first, int last) {
+
+        static Alignment of(Words quote, Words text, int from, int to) {
+            int n = quote.size();
+            int m = to - from;
+            int[][] cost = new int[n + 1][m + 1];
+            int[][] start = new int[n + 1][m + 1];
+            for (int j = 0; j <= m; j++) {
+                start[0][j] = j; // the passage may begin anywhere
+            }
+            for (int i = 1; i <= n; i++) {
+                cost[i][0] = i;
+                for (int j = 1; j <= m; j++) {
+                    boolean same = quote.word(i - 1).equals(text.word(from + j - 1));
+                    int replace = cost[i - 1][j - 1] + (same ? 0 : 1);
+                    int dropped = cost[i - 1][j] + 1;
+                    int added = cost[i][j - 1] + 1;
+                    if (replace <= dropped && replace <= added) {
+                        cost[i][j] = replace;
+                        start[i][j] = start[i - 1][j - 1];
+                    } else if (dropped <= added) {
+                        cost[i][j] = dropped;
+                        start[i][j] = start[i - 1][j];
+                    } else {
+                        cost[i][j] = added;
+                        start[i][j] = start[i][j - 1];
+                    }
+                }
+            }
+            int bestEnd = 1;
+            for (int j = 1; j <= m; j++) {
+                if (cost[n][j] < cost[n][bestEnd]) {
+                    bestEnd = j;
+                }
+            }
+            if (m == 0) {
+                return new Alignment(0, 0, 0);
+            }
+            int first = from + Math.min(start[n][bestEnd], bestEnd - 1);
+            return new Alignment(Math.max(0, 1 - (double) cost[n][bestEnd] / n), first, from + bestEnd - 1);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.snapcache.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.snapcache.extract.QuoteFinder.Match;
+import org.snapcache.extract.QuoteFinder.Verdict;
+
+class QuoteFinderTest {
+
+    static final String TEXT = """
+            Risks from Learned Optimization
+            We analyze the type of learned optimization that occurs when a learned model (such as a neural \
+            network) is itself an optimizer — a situation we refer to as “mesa-optimization,” a neologism we \
+            introduce in this paper. We believe that the possibility of mesa-optimization raises two important \
+            questions for the safety and transparency of advanced machine learning systems. First, under what \
+            circumstances will learned models be optimizers, including when they should not be? Second, when a \
+            learned model is an optimizer, what will its objective be—how will it differ from the loss func-
+            tion it was trained under—and how can it be aligned?
+            """;
+
+    @Test
+    void aQuoteAsWrittenIsExactWithItsOffset() {
+        Match match = QuoteFinder.find(TEXT, "a neologism we introduce in this paper");
+        assertEquals(Verdict.EXACT, match.verdict());
+        assertEquals(1.0, match.score());
+        assertEquals(TEXT.indexOf("a neologism"), match.offset());
+        assertEquals("a neologism we introduce in this paper", match.passage());
+    }
+
+    @Test
+    void aQuoteRetypedAsPeopleRetypeIsNormalized() {
+        for (String retyped : new String[] {
+            "a situation we refer to as \"mesa-optimization,\" a neologism",
+            "A situation  we refer to as 'mesa optimization' - a neologism",
+            "how will it differ from the loss function it was trained under",
+            "ﬁrst, under what circumstances will learned models be optimizers"}) {
+            Match match = QuoteFinder.find(TEXT, retyped);
+            assertEquals(Verdict.NORMALIZED, match.verdict(), retyped);
+        }
+        assertEquals("loss func-\ntion it was trained under",
+                QuoteFinder.find(TEXT, "the loss function it was trained under").passage().substring(4));
+    }
+
+    @Test
+    void aChangedWordOrADroppedClauseIsFuzzyWithWhatTheTextSays() {
+        Match changed = QuoteFinder.find(TEXT, "We believe that the possibility of mesa-optimization raises two critical questions for the safety");
+        assertEquals(Verdict.FUZZY, changed.verdict());
+        assertTrue(changed.score() > 0.9 && changed.score() < 1, String.valueOf(changed.score()));
+        assertTrue(changed.passage().contains("two important questions"), changed.passage());
+
+        Match dropped = QuoteFinder.find(TEXT, "when a learned model is an optimizer, how can it be aligned");
+        assertEquals(Verdict.ABSENT, dropped.verdict(), "too much dropped: " + dropped);
+        Match clause = QuoteFinder.find(TEXT, "First, under what circumstances will learned models be optimizers?");
+        assertEquals(Verdict.NORMALIZED, clause.verdict());
+        Match shorter = QuoteFinder.find(TEXT,
+                "under what circumstances will learned models be optimizers, when they should not be");
+        assertEquals(Verdict.FUZZY, shorter.verdict(), shorter.toString());
+    }
+
+    @Test
+    void whatTheTextDoesNotSayIsAbsent() {
+        assertEquals(Verdict.ABSENT, QuoteFinder.find(TEXT, "Large language models are trained on the internet").verdict());
+        assertEquals(Verdict.ABSENT, QuoteFinder.find(TEXT, "   ").verdict());
+        assertEquals(-1, QuoteFinder.find(TEXT, "nothing of the kind").offset());
+    }
+}
