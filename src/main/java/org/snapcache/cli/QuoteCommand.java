@@ -67,8 +67,8 @@ final class QuoteCommand implements Callable<Integer> {
         }
     };
 
-    /** The text a quote is checked against: text.txt, else the preview when no whole text is kept. */
-    record Text(String text, String file) {}
+    /** The text a quote is checked against (text.txt, else the preview when no whole text is kept), read for quotes. */
+    record Text(QuoteFinder finder, String file) {}
 
     @Override
     public Integer call() throws Exception {
@@ -138,7 +138,7 @@ final class QuoteCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             return answer.put("verdict", "no-text").put("score", 0).put("offset", -1).putNull("match");
         }
-        Match match = QuoteFinder.find(text.get().text(), quote);
+        Match match = text.get().finder().find(quote);
         answer.put("verdict", match.verdict().label()).put("score", match.score()).put("offset", match.offset());
         if (match.verdict() == QuoteFinder.Verdict.ABSENT) {
             return answer.putNull("match");
@@ -153,8 +153,8 @@ final class QuoteCommand implements Callable<Integer> {
                 return Optional.empty();
             }
             Optional<String> whole = store.readText(entry.get().meta());
-            return Optional.of(whole.map(text -> new Text(text, CacheStore.TEXT))
-                    .orElseGet(() -> new Text(entry.get().preview().get(), CacheStore.PREVIEW)));
+            return Optional.of(whole.map(text -> new Text(QuoteFinder.of(text), CacheStore.TEXT))
+                    .orElseGet(() -> new Text(QuoteFinder.of(entry.get().preview().get()), CacheStore.PREVIEW)));
         } catch (CorruptEntryException e) {
             return Optional.empty();
         }

@@ -37,16 +37,32 @@ public final class QuoteFinder {
      */
     public record Match(Verdict verdict, double score, int offset, String passage, String context) {}
 
-    /** The least score of a fuzzy match: one word in four of the quote may differ. */
-    static final double FUZZY_SCORE = 0.75;
+    /** The least score of a fuzzy match: one word in three of the quote may differ. */
+    static final double FUZZY_SCORE = 0.66;
     /** Characters of context either side of a passage. */
     static final int CONTEXT = 60;
     /** Windows of the text tried by the fuzzy search, those where most of the quote's words are. */
     private static final int CANDIDATES = 8;
 
-    private QuoteFinder() {}
+    private final String text;
+    private Words words;
+    private Map<String, List<Integer>> positions;
 
+    private QuoteFinder(String text) {
+        this.text = text;
+    }
+
+    /** A finder of quotes in {@code text}: its words are read once, for the first quote that needs them. */
+    public static QuoteFinder of(String text) {
+        return new QuoteFinder(text);
+    }
+
+    /** Where {@code quote} is in {@code text}, asked once. */
     public static Match find(String text, String quote) {
+        return of(text).find(quote);
+    }
+
+    public Match find(String quote) {
         String wanted = quote.strip();
         if (wanted.isEmpty()) {
             return absent();
@@ -55,24 +71,28 @@ public final class QuoteFinder {
         if (at >= 0) {
             return match(text, Verdict.EXACT, 1.0, at, at + wanted.length());
         }
-        Words words = Words.of(text);
         Words quoted = Words.of(wanted);
         if (quoted.size() == 0) {
             return absent();
+        }
+        if (words == null) {
+            words = Words.of(text);
         }
         int start = words.indexOf(quoted);
         if (start >= 0) {
             return match(text, Verdict.NORMALIZED, 1.0, words.begin(start), words.end(start + quoted.size() - 1));
         }
-        return fuzzy(text, words, quoted);
+        return fuzzy(quoted);
     }
 
-    private static Match fuzzy(String text, Words words, Words quoted) {
-        // where the quote's words are in the text: each occurrence votes for the quote starting there
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < words.size(); i++) {
-            positions.computeIfAbsent(words.word(i), w -> new ArrayList<>()).add(i);
+    private Match fuzzy(Words quoted) {
+        if (positions == null) {
+            positions = new HashMap<>();
+            for (int i = 0; i < words.size(); i++) {
+                positions.computeIfAbsent(words.word(i), w -> new ArrayList<>()).add(i);
+            }
         }
+        // where the quote's words are in the text: each occurrence votes for the quote starting there
         Map<Integer, Integer> votes = new HashMap<>();
         for (int q = 0; q < quoted.size(); q++) {
             List<Integer> found = positions.get(quoted.word(q));
@@ -115,7 +135,7 @@ public final class QuoteFinder {
     }
 
     /**
-     * A text as words: letters and digits in lower case, by Unicode's compatibility forms (so
+     * A text as words: letters, digits and symbols in lower case, by Unicode's compatibility forms (so
      * ligatures and full-width forms read as their letters), with where each begins and ends in
      * the text. Everything else separates words, except a hyphen at a line's end, which joins.
      */
@@ -130,11 +150,15 @@ public final class QuoteFinder {
             while (i < text.length()) {
                 int c = text.codePointAt(i);
                 int next = i + Character.charCount(c);
-                if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK && begin >= 0) {
+                if (isWordCharacter(c) || Character.getType(c) == Character.NON_SPACING_MARK && begin >= 0) {
                     if (begin < 0) {
                         begin = i;
                     }
-                    word.append(Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+                    if (c < 0x80) {
+                        word.append(Character.toLowerCase((char) c));
+                    } else {
+                        word.append(Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+                    }
                     i = next;
                     continue;
                 }
@@ -144,7 +168,7 @@ public final class QuoteFinder {
                     continue;
                 }
                 if (begin >= 0) {
-                    words.add(Normalizer.normalize(word, Normalizer.Form.NFKC));
+                    words.add(composed(word));
                     spans.add(new int[] {begin, i});
                     word.setLength(0);
                     begin = -1;
@@ -152,12 +176,32 @@ public final class QuoteFinder {
                 i = next;
             }
             if (begin >= 0) {
-                words.add(Normalizer.normalize(word, Normalizer.Form.NFKC));
+                words.add(composed(word));
                 spans.add(new int[] {begin, text.length()});
             }
             int[] begins = spans.stream().mapToInt(span -> span[0]).toArray();
             int[] ends = spans.stream().mapToInt(span -> span[1]).toArray();
             return new Words(words.toArray(String[]::new), begins, ends);
+        }
+
+        /**
+         * Letters, digits and symbols ({@code $ % # & @ +}, currency, mathematical and other
+         * signs): what a quote says. Punctuation and spaces only part its words.
+         */
+        private static boolean isWordCharacter(int c) {
+            int type = Character.getType(c);
+            return Character.isLetterOrDigit(c) || type == Character.CURRENCY_SYMBOL || type == Character.MATH_SYMBOL
+                    || type == Character.OTHER_SYMBOL || c == '#' || c == '%' || c == '&' || c == '@';
+        }
+
+        /** A word with its accents composed ("e" and U+0301 as "é"); most words are ASCII and need no work. */
+        private static String composed(CharSequence word) {
+            for (int i = 0; i < word.length(); i++) {
+                if (word.charAt(i) >= 0x80) {
+                    return Normalizer.normalize(word, Normalizer.Form.NFKC);
+                }
+            }
+            return word.toString();
         }
 
         /** Past a hyphen, spaces, one line break and spaces before a lower-case letter; -1 if {@code i} is not such a place. */
@@ -196,18 +240,28 @@ public final class QuoteFinder {
             return ends[i];
         }
 
-        /** The first index at which {@code other}'s words occur in these, one after another; -1 if they do not. */
-        int indexOf(Words other) {
+        /** The first index at which {@code quote}'s words occur in these, one after another; -1 if they do not. */
+        int indexOf(Words quote) {
             outer:
-            for (int i = 0; i + other.size() <= size(); i++) {
-                for (int j = 0; j < other.size(); j++) {
-                    if (!words[i + j].equals(other.words[j])) {
+            for (int i = 0; i + quote.size() <= size(); i++) {
+                for (int j = 0; j < quote.size(); j++) {
+                    if (!quote.matches(j, words[i + j])) {
                         continue outer;
                     }
                 }
                 return i;
             }
             return -1;
+        }
+
+        /**
+         * Whether this quote's word {@code i} is {@code word} of a text: the quote's first word may
+         * be the end of a word and its last the start of one, as a quote cut from a text often is.
+         */
+        boolean matches(int i, String word) {
+            String quoted = words[i];
+            return quoted.equals(word) || size() > 1
+                    && (i == 0 && word.endsWith(quoted) || i == size() - 1 && word.startsWith(quoted));
         }
     }
 
@@ -229,7 +283,7 @@ public final class QuoteFinder {
             for (int i = 1; i <= n; i++) {
                 cost[i][0] = i;
                 for (int j = 1; j <= m; j++) {
-                    boolean same = quote.word(i - 1).equals(text.word(from + j - 1));
+                    boolean same = quote.matches(i - 1, text.word(from + j - 1));
                     int replace = cost[i - 1][j - 1] + (same ? 0 : 1);
                     int dropped = cost[i - 1][j] + 1;
                     int added = cost[i][j - 1] + 1;

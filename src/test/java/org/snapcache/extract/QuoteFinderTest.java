@@ -65,4 +65,9 @@ class QuoteFinderTest {
         assertEquals(Verdict.ABSENT, QuoteFinder.find(TEXT, "   ").verdict());
         assertEquals(-1, QuoteFinder.find(TEXT, "nothing of the kind").offset());
     }
+
+    @Test
+    void accentsReadTheSameComposedOrNot() {
+        assertEquals(Verdict.NORMALIZED, QuoteFinder.find("Le café est fermé.", "le cafe\u0301 est ferme\u0301").verdict());
+    }
 }
