@@ -52,6 +52,7 @@ public final class SnapcacheCommand implements Runnable {
                 .addSubcommand(new PruneCommand())
                 .addSubcommand(new VerifyCommand())
                 .addSubcommand(new QuoteCommand())
+                .addSubcommand(new ExportCommand())
                 .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         // set after the subcommands are added, so that they share the handlers
@@ -65,7 +66,7 @@ public final class SnapcacheCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune, verify or quote");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, refresh, status, show, captures, prune, verify, quote or export");
     }
 
     Snapcache open() throws ConfigException {

@@ -196,6 +196,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private Set<Freshness> shownStates() {
+        return states(only);
+    }
+
+    /** The states {@code --only} names; all of them when it names none. */
+    static Set<Freshness> states(List<String> only) {
         if (only == null || only.isEmpty()) {
             return EnumSet.allOf(Freshness.class);
         }

@@ -170,4 +170,26 @@ class FullTextTest {
         assertEquals("error", answers.get(2).path("verdict").asText());
         assertEquals("absent", answers.get(3).path("verdict").asText());
     }
+
+    @Test
+    void exportGivesAJsonLineForEachEntryWithAPreview() throws Exception {
+        Path entry = run("");
+        Path config = dir.resolve("config.yaml");
+
+        Cli.Result export = Cli.run(config, Cli.at(NOW), "export");
+        assertEquals(0, export.exitCode(), export.err());
+        String[] lines = export.out().strip().split("\n");
+        assertEquals(1, lines.length, export.out());
+        JsonNode line = MetaJson.mapper().readTree(lines[0]);
+        assertEquals(BIRDS, line.path("url").asText());
+        assertEquals(meta(entry).path("contentHash"), line.path("contentHash"));
+        assertEquals(Files.readString(entry.resolve("preview.txt")), line.path("preview").asText());
+        assertTrue(line.path("fullText").isMissingNode());
+
+        JsonNode full = MetaJson.mapper().readTree(Cli.run(config, Cli.at(NOW), "export", "--full-text").out().strip());
+        assertEquals(Files.readString(entry.resolve("text.txt")), full.path("fullText").asText());
+
+        assertEquals("", Cli.run(config, Cli.at(NOW), "export", "--only", "stale,failed").out());
+        assertEquals(2, Cli.run(config, Cli.at(NOW), "export", "--only", "soon").exitCode());
+    }
 }
