@@ -192,4 +192,35 @@ class FullTextTest {
         assertEquals("", Cli.run(config, Cli.at(NOW), "export", "--only", "stale,failed").out());
         assertEquals(2, Cli.run(config, Cli.at(NOW), "export", "--only", "soon").exitCode());
     }
+
+    @Test
+    void aResourceWithoutTextHasNoTextToQuoteAndStdinTakesABatch() throws Exception {
+        String failing = "https://gone.example/";
+        archive.stubFor(get("/web/20260409120000id_/" + failing).willReturn(aResponse().withStatus(404)));
+        Path config = Files.writeString(dir.resolve("config.yaml"), """
+                cache-dir: cache
+                archive:
+                  base-url: %s/web/
+                http:
+                  requests-per-minute: 1000
+                resources:
+                  - url: %s
+                """.formatted(archive.baseUrl(), failing));
+        Cli.run(config, Cli.at(NOW), "run");
+
+        Cli.Result none = Cli.run(config, Cli.at(NOW), "quote", failing, "anything at all");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.out().startsWith("no-text: " + failing + " has no text in the cache yet"), none.out());
+
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("{\"resource\": \"" + failing + "\", \"quote\": \"anything\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Cli.Result batch = Cli.run(config, Cli.at(NOW), "quote", "--batch", "-");
+            assertEquals(1, batch.exitCode());
+            assertEquals("no-text", MetaJson.mapper().readTree(batch.out()).path("verdict").asText(), batch.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
 }
