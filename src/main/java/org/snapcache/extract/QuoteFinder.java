@@ -39,6 +39,8 @@ public final class QuoteFinder {
 
     /** The least score of a fuzzy match: one word in three of the quote may differ. */
     static final double FUZZY_SCORE = 0.66;
+    /** The longest quote searched for fuzzily, in words: a page of prose; longer ones are found as written or not at all. */
+    static final int MAX_FUZZY_WORDS = 400;
     /** Characters of context either side of a passage. */
     static final int CONTEXT = 60;
     /** Windows of the text tried by the fuzzy search, those where most of the quote's words are. */
@@ -82,7 +84,8 @@ public final class QuoteFinder {
         if (start >= 0) {
             return match(text, Verdict.NORMALIZED, 1.0, words.begin(start), words.end(start + quoted.size() - 1));
         }
-        return fuzzy(quoted);
+        // the alignment takes memory and time with the square of the quote's words
+        return quoted.size() <= MAX_FUZZY_WORDS ? fuzzy(quoted) : absent();
     }
 
     private Match fuzzy(Words quoted) {
@@ -275,6 +278,9 @@ public final class QuoteFinder {
         static Alignment of(Words quote, Words text, int from, int to) {
             int n = quote.size();
             int m = to - from;
+            if (m <= 0) {
+                return new Alignment(0, from, from);
+            }
             int[][] cost = new int[n + 1][m + 1];
             int[][] start = new int[n + 1][m + 1];
             for (int j = 0; j <= m; j++) {
@@ -304,9 +310,6 @@ public final class QuoteFinder {
                 if (cost[n][j] < cost[n][bestEnd]) {
                     bestEnd = j;
                 }
-            }
-            if (m == 0) {
-                return new Alignment(0, 0, 0);
             }
             int first = from + Math.min(start[n][bestEnd], bestEnd - 1);
             return new Alignment(Math.max(0, 1 - (double) cost[n][bestEnd] / n), first, from + bestEnd - 1);

@@ -70,4 +70,12 @@ class QuoteFinderTest {
     void accentsReadTheSameComposedOrNot() {
         assertEquals(Verdict.NORMALIZED, QuoteFinder.find("Le café est fermé.", "le cafe\u0301 est ferme\u0301").verdict());
     }
+
+    @Test
+    void aQuoteOfAWholeArticleIsFoundAsWrittenButNotSearchedFuzzily() {
+        String article = "Words of an article, one sentence after another. ".repeat(2_000);
+        assertEquals(Verdict.EXACT, QuoteFinder.find(article, article.strip()).verdict());
+        assertEquals(Verdict.NORMALIZED, QuoteFinder.find(article, article.toUpperCase()).verdict());
+        assertEquals(Verdict.ABSENT, QuoteFinder.find(article, article.replaceFirst("sentence", "clause")).verdict());
+    }
 }
