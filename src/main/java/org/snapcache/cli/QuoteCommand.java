@@ -67,8 +67,11 @@ final class QuoteCommand implements Callable<Integer> {
         }
     };
 
-    /** The text a quote is checked against (text.txt, else the preview when no whole text is kept), read for quotes. */
-    record Text(QuoteFinder finder, String file) {}
+    /**
+     * The text a quote is checked against (text.txt, else the preview when no whole text is kept),
+     * read for quotes; or, for a corrupt entry, why there is none.
+     */
+    record Text(QuoteFinder finder, String file, String problem) {}
 
     @Override
     public Integer call() throws Exception {
@@ -138,6 +141,9 @@ final class QuoteCommand implements Callable<Integer> {
         if (text.isEmpty()) {
             return answer.put("verdict", "no-text").put("score", 0).put("offset", -1).putNull("match");
         }
+        if (text.get().problem() != null) {
+            return answer.put("verdict", "error").put("error", text.get().problem());
+        }
         Match match = text.get().finder().find(quote);
         answer.put("verdict", match.verdict().label()).put("score", match.score()).put("offset", match.offset());
         if (match.verdict() == QuoteFinder.Verdict.ABSENT) {
@@ -153,10 +159,10 @@ final class QuoteCommand implements Callable<Integer> {
                 return Optional.empty();
             }
             Optional<String> whole = store.readText(entry.get().meta());
-            return Optional.of(whole.map(text -> new Text(QuoteFinder.of(text), CacheStore.TEXT))
-                    .orElseGet(() -> new Text(QuoteFinder.of(entry.get().preview().get()), CacheStore.PREVIEW)));
+            return Optional.of(whole.map(text -> new Text(QuoteFinder.of(text), CacheStore.TEXT, null))
+                    .orElseGet(() -> new Text(QuoteFinder.of(entry.get().preview().get()), CacheStore.PREVIEW, null)));
         } catch (CorruptEntryException e) {
-            return Optional.empty();
+            return Optional.of(new Text(null, null, "corrupt cache entry " + e.getMessage() + " (the next run fetches it again)"));
         }
     }
 
@@ -173,6 +179,8 @@ final class QuoteCommand implements Callable<Integer> {
                     answer.path("offset").asInt(), answer.path("file").asText()));
             out.append("\n  the source says: ").append(answer.path("match").asText().replaceAll("\\s+", " "));
             out.append("\n  in context: ").append(answer.path("context").asText());
+        } else if (answer.path("verdict").asText().equals("error")) {
+            out.append(": ").append(answer.path("error").asText());
         } else if (answer.path("verdict").asText().equals("no-text")) {
             out.append(": ").append(answer.path("resource").asText()).append(" has no text in the cache yet (failed or never fetched)");
         } else {

@@ -106,6 +106,9 @@ class FullTextTest {
 
         assertEquals(1, verify.exitCode());
         assertTrue(verify.out().contains(entry.resolve("text.txt") + ": does not hash to the contentHash in meta.json"), verify.out());
+        Cli.Result quote = Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "quote", BIRDS, "birds");
+        assertEquals(1, quote.exitCode());
+        assertTrue(quote.out().startsWith("error: corrupt cache entry " + entry.resolve("text.txt")), quote.out());
     }
 
     /** Twelve words of the kept text, from its middle, as they stand in it. */
