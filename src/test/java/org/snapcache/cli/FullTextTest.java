@@ -40,8 +40,9 @@ class FullTextTest {
         archive.stubFor(get("/web/20171124151315id_/" + BIRDS).willReturn(Fixtures.recorded("ia-view-200-fws-birds.html")));
     }
 
-    Path run(String settings) throws Exception {
-        Path config = Files.writeString(dir.resolve("config.yaml"), """
+    /** A configuration of one resource, {@code url}, with {@code settings} added at the top. */
+    Path config(String settings, String url) throws Exception {
+        return Files.writeString(dir.resolve("config.yaml"), """
                 cache-dir: cache
                 preview-chars: 300
                 %s
@@ -51,8 +52,12 @@ class FullTextTest {
                   requests-per-minute: 1000
                 resources:
                   - url: %s
-                """.formatted(settings, archive.baseUrl(), BIRDS));
-        Cli.Result run = Cli.run(config, Cli.at(NOW), "run");
+                """.formatted(settings, archive.baseUrl(), url));
+    }
+
+    /** A run over the fws.gov capture with {@code settings}; the entry's folder. */
+    Path run(String settings) throws Exception {
+        Cli.Result run = Cli.run(config(settings, BIRDS), Cli.at(NOW), "run");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         return dir.resolve("cache").resolve(ResourceId.forUrl(BIRDS));
     }
@@ -200,15 +205,7 @@ class FullTextTest {
     void aResourceWithoutTextHasNoTextToQuoteAndStdinTakesABatch() throws Exception {
         String failing = "https://gone.example/";
         archive.stubFor(get("/web/20260409120000id_/" + failing).willReturn(aResponse().withStatus(404)));
-        Path config = Files.writeString(dir.resolve("config.yaml"), """
-                cache-dir: cache
-                archive:
-                  base-url: %s/web/
-                http:
-                  requests-per-minute: 1000
-                resources:
-                  - url: %s
-                """.formatted(archive.baseUrl(), failing));
+        Path config = config("", failing);
         Cli.run(config, Cli.at(NOW), "run");
 
         Cli.Result none = Cli.run(config, Cli.at(NOW), "quote", failing, "anything at all");
