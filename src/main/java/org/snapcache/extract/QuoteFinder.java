@@ -2,6 +2,7 @@ package org.snapcache.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,6 @@ public final class QuoteFinder {
 
     private final String text;
     private Words words;
-    private Map<String, List<Integer>> positions;
 
     private QuoteFinder(String text) {
         this.text = text;
@@ -89,10 +89,15 @@ public final class QuoteFinder {
     }
 
     private Match fuzzy(Words quoted) {
-        if (positions == null) {
-            positions = new HashMap<>();
-            for (int i = 0; i < words.size(); i++) {
-                positions.computeIfAbsent(words.word(i), w -> new ArrayList<>()).add(i);
+        // where the text has the quote's words: one pass over the text, holding only those
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int q = 0; q < quoted.size(); q++) {
+            positions.putIfAbsent(quoted.word(q), new ArrayList<>());
+        }
+        for (int i = 0; i < words.size(); i++) {
+            List<Integer> at = positions.get(words.word(i));
+            if (at != null) {
+                at.add(i);
             }
         }
         // where the quote's words are in the text: each occurrence votes for the quote starting there
@@ -146,7 +151,8 @@ public final class QuoteFinder {
 
         static Words of(String text) {
             List<String> words = new ArrayList<>();
-            List<int[]> spans = new ArrayList<>();
+            int[] begins = new int[64];
+            int[] ends = new int[64];
             StringBuilder word = new StringBuilder();
             int begin = -1;
             int i = 0;
@@ -171,19 +177,27 @@ public final class QuoteFinder {
                     continue;
                 }
                 if (begin >= 0) {
+                    if (words.size() == begins.length) {
+                        begins = Arrays.copyOf(begins, begins.length * 2);
+                        ends = Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    begins[words.size()] = begin;
+                    ends[words.size()] = i;
                     words.add(composed(word));
-                    spans.add(new int[] {begin, i});
                     word.setLength(0);
                     begin = -1;
                 }
                 i = next;
             }
             if (begin >= 0) {
+                if (words.size() == begins.length) {
+                    begins = Arrays.copyOf(begins, begins.length + 1);
+                    ends = Arrays.copyOf(ends, ends.length + 1);
+                }
+                begins[words.size()] = begin;
+                ends[words.size()] = text.length();
                 words.add(composed(word));
-                spans.add(new int[] {begin, text.length()});
             }
-            int[] begins = spans.stream().mapToInt(span -> span[0]).toArray();
-            int[] ends = spans.stream().mapToInt(span -> span[1]).toArray();
             return new Words(words.toArray(String[]::new), begins, ends);
         }
 

@@ -93,8 +93,9 @@ public final class QuoteBenchmark {
     /**
      * Quotes a second: 1,000 quotes (half of them with a word replaced) over 200 texts of the
      * corpus, each text read for quotes once as {@code quote --batch} does, against reading those
-     * texts from disk once; and the worst case, nearly-there quotes in texts of 1 and 4 MB, whose
-     * times must grow with the length, not its square. Medians of 5 rounds after a warm-up.
+     * texts from disk once; and the worst case, nearly-there quotes in texts of 1 and 4 MB (of
+     * distinct pages), whose times must grow with the length, not its square, timed apart from
+     * reading the texts' words. Medians of 5 rounds after a warm-up.
      */
     static void speed(List<String> texts, List<ExtractionBenchmark.Page> pages, Random random) throws Exception {
         List<String> chosen = new ArrayList<>();
@@ -121,8 +122,12 @@ public final class QuoteBenchmark {
         for (int i = 0; oneMb.length() < 1_000_000; i++) {
             oneMb.append(texts.get(i % texts.size())).append("\n\n");
         }
+        StringBuilder fourMb = new StringBuilder();
+        for (int i = 0; fourMb.length() < 4_000_000; i++) {
+            fourMb.append(texts.get(i % texts.size())).append("\n\n");
+        }
         String one = oneMb.toString();
-        String four = one.repeat(4);
+        String four = fourMb.toString();
         List<String> near = new ArrayList<>();
         for (int p = 0; near.size() < 20; p++) {
             for (String passage : pages.get(p).with()) {
@@ -133,6 +138,8 @@ public final class QuoteBenchmark {
         List<Double> readSeconds = new ArrayList<>();
         List<Double> oneSeconds = new ArrayList<>();
         List<Double> fourSeconds = new ArrayList<>();
+        List<Double> oneWords = new ArrayList<>();
+        List<Double> fourWords = new ArrayList<>();
         for (int round = 0; round < 6; round++) {
             long start = System.nanoTime();
             for (java.nio.file.Path file : files) {
@@ -145,19 +152,29 @@ public final class QuoteBenchmark {
                 finders.get(quotedText.get(q)).find(quotes.get(q));
             }
             long quoted = System.nanoTime() - start;
-            start = System.nanoTime();
             QuoteFinder inOneMb = QuoteFinder.of(one);
+            inOneMb.find("nowhere to be found"); // reads the text's words
+            start = System.nanoTime();
             near.forEach(inOneMb::find);
             long inOne = System.nanoTime() - start;
-            start = System.nanoTime();
             QuoteFinder inFourMb = QuoteFinder.of(four);
+            inFourMb.find("nowhere to be found");
+            start = System.nanoTime();
             near.forEach(inFourMb::find);
             long inFour = System.nanoTime() - start;
+            start = System.nanoTime();
+            QuoteFinder.of(one).find("nowhere to be found");
+            long wordsOne = System.nanoTime() - start;
+            start = System.nanoTime();
+            QuoteFinder.of(four).find("nowhere to be found");
+            long wordsFour = System.nanoTime() - start;
             if (round > 0) { // the first round warms the JIT up
                 readSeconds.add(read / 1e9);
                 batchSeconds.add(quoted / 1e9);
                 oneSeconds.add(inOne / 1e9);
                 fourSeconds.add(inFour / 1e9);
+                oneWords.add(wordsOne / 1e9);
+                fourWords.add(wordsFour / 1e9);
             }
         }
         double batchTime = median(batchSeconds);
@@ -165,6 +182,8 @@ public final class QuoteBenchmark {
                 quotes.size(), batchTime, quotes.size() / batchTime, median(readSeconds));
         System.out.printf(Locale.ROOT, "%d nearly-there quotes: %.3f s in a 1 MB text, %.3f s in a 4 MB one (ratio %.1f; 4 is linear)%n",
                 near.size(), median(oneSeconds), median(fourSeconds), median(fourSeconds) / median(oneSeconds));
+        System.out.printf(Locale.ROOT, "reading a text's words for quotes, once: %.3f s for 1 MB, %.3f s for 4 MB (ratio %.1f)%n",
+                median(oneWords), median(fourWords), median(fourWords) / median(oneWords));
     }
 
     static double median(List<Double> values) {
