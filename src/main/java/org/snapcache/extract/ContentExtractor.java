@@ -132,9 +132,7 @@ public final class ContentExtractor {
      * (10 MB of {@code <b>x</b>} would be 300 MB). An article has a few thousand.
      */
     static int elementBudgetEnd(byte[] body) {
-        // a start tag takes two bytes at least: a page smaller than that many cannot reach the budget
-        if (body.length <= 2L * MAX_ELEMENTS
-                || hasBom(body) && !bomCharset(body).orElseThrow().equals(StandardCharsets.UTF_8)) {
+        if (hasBom(body) && !bomCharset(body).orElseThrow().equals(StandardCharsets.UTF_8)) {
             return body.length; // UTF-16: two bytes a character; its size is bounded by max-body all the same
         }
         int tags = 0;
