@@ -2,6 +2,8 @@ package org.snapcache.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -33,20 +35,13 @@ final class SafeOutput extends PrintWriter {
 
     /** {@code text} with what could steer a terminal or reorder what it shows written as a JSON escape. */
     static String neutralise(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
-            if (isUnsafe(c) && !lineEnd) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(String.format("\\u%04X", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
+        StringWriter out = new StringWriter(text.length());
+        try (Neutraliser neutraliser = new Neutraliser(out)) {
+            neutraliser.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return out == null ? text : out.toString();
+        return out.toString();
     }
 
     static boolean isUnsafe(char c) {

@@ -96,7 +96,7 @@ public final class ContentExtractor {
         }
         if (type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml")) {
-            Charset charset = charset(capture.charset()).or(() -> bomCharset(body))
+            Charset charset = charset(capture.charset()).or(() -> MimeSniffing.bom(body))
                     .orElseGet(() -> isUtf8(body) ? StandardCharsets.UTF_8 : detect(body));
             return new PageText(Optional.empty(), PlainText.normalise(new String(body, charset)), Optional.of(charset.name()));
         }
@@ -112,7 +112,7 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
-            if (declared == null && !hasBom(body) && !declaresCharset(document) && !isUtf8(body)) {
+            if (declared == null && MimeSniffing.bom(body).isEmpty() && !declaresCharset(document) && !isUtf8(body)) {
                 // nothing says what the bytes are and they are not UTF-8
                 document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
             }
@@ -132,7 +132,7 @@ public final class ContentExtractor {
      * (10 MB of {@code <b>x</b>} would be 300 MB). An article has a few thousand.
      */
     static int elementBudgetEnd(byte[] body) {
-        if (hasBom(body) && !bomCharset(body).orElseThrow().equals(StandardCharsets.UTF_8)) {
+        if (MimeSniffing.bom(body).filter(bom -> !bom.equals(StandardCharsets.UTF_8)).isPresent()) {
             return body.length; // UTF-16: two bytes a character; its size is bounded by max-body all the same
         }
         int tags = 0;
@@ -187,23 +187,6 @@ public final class ContentExtractor {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean hasBom(byte[] body) {
-        return bomCharset(body).isPresent();
-    }
-
-    private static Optional<Charset> bomCharset(byte[] body) {
-        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
-            return Optional.of(StandardCharsets.UTF_8);
-        }
-        if (body.length >= 2 && body[0] == (byte) 0xFE && body[1] == (byte) 0xFF) {
-            return Optional.of(StandardCharsets.UTF_16BE);
-        }
-        if (body.length >= 2 && body[0] == (byte) 0xFF && body[1] == (byte) 0xFE) {
-            return Optional.of(StandardCharsets.UTF_16LE);
-        }
-        return Optional.empty();
     }
 
     /**

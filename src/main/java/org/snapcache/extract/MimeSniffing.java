@@ -1,5 +1,7 @@
 package org.snapcache.extract;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -80,7 +82,7 @@ final class MimeSniffing {
 
     /** The type of a body that nothing labels: HTML, XML, PDF, a known binary format, else text unless binary bytes say otherwise. */
     static String unlabelled(byte[] body) {
-        if (startsWithBom(body)) {
+        if (bom(body).isPresent()) {
             return "text/plain";
         }
         int start = 0;
@@ -115,7 +117,7 @@ final class MimeSniffing {
      * control byte. Text in UTF-16, full of NUL bytes, begins with its byte order mark.
      */
     static boolean mostlyBinary(byte[] body) {
-        if (startsWithBom(body)) {
+        if (bom(body).isPresent()) {
             return false;
         }
         int length = Math.min(body.length, 8192);
@@ -133,9 +135,18 @@ final class MimeSniffing {
         return b <= 0x08 || b == 0x0b || (b >= 0x0e && b <= 0x1a) || (b >= 0x1c && b <= 0x1f);
     }
 
-    private static boolean startsWithBom(byte[] body) {
-        return body.length >= 2 && ((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff || (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe)
-                || body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf;
+    /** The charset a byte order mark at the start of {@code body} names: UTF-8, UTF-16BE or UTF-16LE. */
+    static Optional<Charset> bom(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (body.length >= 2 && (body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (body.length >= 2 && (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
     }
 
     private static boolean startsWithIgnoringCase(byte[] body, int start, String upper) {
