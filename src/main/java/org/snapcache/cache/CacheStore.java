@@ -33,6 +33,7 @@ public final class CacheStore {
     public static final String META = "meta.json";
     public static final String PREVIEW = "preview.txt";
     public static final String TEXT = "text.txt";
+    public static final String PAGE = "page.txt";
     /** An entry moved aside while its replacement takes its place. */
     static final String ASIDE_PREFIX = ".aside-";
 
@@ -230,17 +231,31 @@ public final class CacheStore {
      * the entry keeps none (an older snapcache, {@code full-text: false}, a failure, a binary).
      */
     public Optional<String> readText(EntryMeta meta) throws CorruptEntryException {
-        if (meta.textLength() == null) {
+        Optional<String> text = readKept(meta, TEXT, meta.textLength());
+        if (text.isPresent() && meta.textLength().equals(meta.contentLength()) && !meta.contentHash().equals(hash(text.get()))) {
+            throw new CorruptEntryException(entryDir(meta.id()).resolve(TEXT), "does not hash to the contentHash in meta.json");
+        }
+        return text;
+    }
+
+    /**
+     * The whole page's text kept in an entry's page.txt, as long as meta.json's
+     * {@code pageTextLength}; empty when the entry keeps none (not HTML, or no more than its main text).
+     */
+    public Optional<String> readPage(EntryMeta meta) throws CorruptEntryException {
+        return readKept(meta, PAGE, meta.pageTextLength());
+    }
+
+    /** A text file of the entry, of the characters meta.json records for it; empty when it records none. */
+    private Optional<String> readKept(EntryMeta meta, String name, Integer characters) throws CorruptEntryException {
+        if (characters == null) {
             return Optional.empty();
         }
-        Path textFile = entryDir(meta.id()).resolve(TEXT);
-        String text = readPreview(textFile, 4L * meta.textLength());
+        Path file = entryDir(meta.id()).resolve(name);
+        String text = readPreview(file, 4L * characters);
         int length = text.codePointCount(0, text.length());
-        if (length != meta.textLength()) {
-            throw new CorruptEntryException(textFile, "holds " + length + " characters but meta.json says " + meta.textLength());
-        }
-        if (meta.textLength().equals(meta.contentLength()) && !meta.contentHash().equals(hash(text))) {
-            throw new CorruptEntryException(textFile, "does not hash to the contentHash in meta.json");
+        if (length != characters) {
+            throw new CorruptEntryException(file, "holds " + length + " characters but meta.json says " + characters);
         }
         return Optional.of(text);
     }
@@ -274,11 +289,14 @@ public final class CacheStore {
      * two, {@link #recover} puts the old entry back.
      */
     public void writeSuccess(EntryMeta meta, String preview) throws IOException {
-        writeSuccess(meta, preview, Optional.empty());
+        writeSuccess(meta, preview, Optional.empty(), Optional.empty());
     }
 
-    /** Stores a successful fetch as {@link #writeSuccess(EntryMeta, String)} does, with the whole text in text.txt when given. */
-    public void writeSuccess(EntryMeta meta, String preview, Optional<String> text) throws IOException {
+    /**
+     * Stores a successful fetch as {@link #writeSuccess(EntryMeta, String)} does, with the whole
+     * text in text.txt and the whole page's text in page.txt when given.
+     */
+    public void writeSuccess(EntryMeta meta, String preview, Optional<String> text, Optional<String> page) throws IOException {
         Path folder = entryDir(meta.id());
         refuseLinks(folder);
         Files.createDirectories(dir);
@@ -288,6 +306,9 @@ public final class CacheStore {
             AtomicFiles.writeNew(staging.resolve(PREVIEW), preview.getBytes(StandardCharsets.UTF_8));
             if (text.isPresent()) {
                 AtomicFiles.writeNew(staging.resolve(TEXT), text.get().getBytes(StandardCharsets.UTF_8));
+            }
+            if (page.isPresent()) {
+                AtomicFiles.writeNew(staging.resolve(PAGE), page.get().getBytes(StandardCharsets.UTF_8));
             }
             AtomicFiles.writeNew(staging.resolve(META), MetaJson.write(meta).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.syncFolder(staging);
@@ -319,7 +340,7 @@ public final class CacheStore {
         if (Files.isSymbolicLink(folder)) {
             throw new IOException("refusing to write through symbolic link " + folder);
         }
-        for (String name : new String[] {META, PREVIEW, TEXT}) {
+        for (String name : new String[] {META, PREVIEW, TEXT, PAGE}) {
             if (Files.isSymbolicLink(folder.resolve(name))) {
                 throw new IOException("refusing to write through symbolic link " + folder.resolve(name));
             }

@@ -48,6 +48,7 @@ public final class CacheVerifier {
         EntryMeta meta = entry.meta();
         try {
             store.readText(meta);
+            store.readPage(meta);
         } catch (CorruptEntryException e) {
             return Optional.of(e.getMessage());
         }

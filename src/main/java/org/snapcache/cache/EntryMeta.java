@@ -12,14 +12,15 @@ import java.util.Objects;
  * {@code changedAt} is when the text last differed from the fetch before; {@code byteLength} is
  * the size of what was read; {@code textWarning} flags text that looks wrongly decoded;
  * {@code textLength} is the characters of the text kept in text.txt, the whole text unless
- * {@code full-text-chars} cut it (null when none is kept).
+ * {@code full-text-chars} cut it (null when none is kept); {@code pageTextLength} is the characters
+ * of page.txt, the whole page's text kept beside an HTML page's main text (null when none is).
  * Field order is fixed so that a cache kept in git shows small diffs. Fields of a success are
  * null until the first success; a failure changes only the three attempt fields.
  */
 @JsonPropertyOrder({"schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp",
     "requestedTimestamp", "captureNote", "source",
     "fetchedAt", "changedAt", "httpStatus", "contentType", "charset", "byteLength", "contentLength", "previewLength",
-    "textLength", "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"})
+    "textLength", "pageTextLength", "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EntryMeta(
         int schemaVersion,
@@ -46,7 +47,8 @@ public record EntryMeta(
         Instant lastAttemptAt,
         String lastError,
         int consecutiveFailures,
-        Integer textLength) {
+        Integer textLength,
+        Integer pageTextLength) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -70,12 +72,12 @@ public record EntryMeta(
     public EntryMeta failed(Instant at, String error) {
         return new EntryMeta(schemaVersion, id, url, stableId, title, archiveUrl, captureTimestamp, requestedTimestamp,
                 captureNote, source, fetchedAt, changedAt, httpStatus, contentType, charset, byteLength, contentLength,
-                previewLength, truncated, contentHash, textWarning, at, error, consecutiveFailures + 1, textLength);
+                previewLength, truncated, contentHash, textWarning, at, error, consecutiveFailures + 1, textLength, pageTextLength);
     }
 
     /** A resource's first attempt, failed. */
     public static EntryMeta firstFailure(String id, String url, String stableId, Instant at, String error) {
         return new EntryMeta(SCHEMA_VERSION, id, url, stableId, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, at, error, 1, null);
+                null, null, null, null, null, null, null, at, error, 1, null, null);
     }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Is this quote in the source? Checks it against the cached text, offline: exact, normalized "
             + "(case, spaces, quote marks, dashes, punctuation and line-end hyphens set aside), fuzzy (a passage close to it, "
-            + "with its score) or absent; no-text when the resource has none yet."},
+            + "with its score) or absent; no-text when the resource has none yet. The main text (text.txt) is searched "
+            + "first, then the whole page's text (page.txt)."},
         footer = {"", "Exit codes: 0 exact or normalized (every quote, with --batch), 1 otherwise, 3 resource unknown.",
             "", "Examples:", "  snapcache quote 8f738b406e4bfc32 \"a neologism we introduce in this paper\"",
             "  snapcache quote --batch quotes.jsonl    # lines of {\"resource\": ..., \"quote\": ...}"})
@@ -68,8 +69,8 @@ final class QuoteCommand implements Callable<Integer> {
     };
 
     /**
-     * The text a quote is checked against (text.txt, else the preview when no whole text is kept),
-     * read for quotes; or, for a corrupt entry, why there is none.
+     * The text a quote is checked against (text.txt and then page.txt, else the preview when no
+     * whole text is kept), read for quotes; or, for a corrupt entry, why there is none.
      */
     record Text(QuoteFinder finder, String file, String problem) {}
 
@@ -149,7 +150,8 @@ final class QuoteCommand implements Callable<Integer> {
         if (match.verdict() == QuoteFinder.Verdict.ABSENT) {
             return answer.putNull("match");
         }
-        return answer.put("match", match.passage()).put("context", match.context()).put("file", text.get().file());
+        return answer.put("match", match.passage()).put("context", match.context())
+                .put("file", match.onPage() ? CacheStore.PAGE : text.get().file());
     }
 
     private static Optional<Text> read(CacheStore store, String id) {
@@ -159,7 +161,9 @@ final class QuoteCommand implements Callable<Integer> {
                 return Optional.empty();
             }
             Optional<String> whole = store.readText(entry.get().meta());
-            return Optional.of(whole.map(text -> new Text(QuoteFinder.of(text), CacheStore.TEXT, null))
+            Optional<String> page = store.readPage(entry.get().meta());
+            return Optional.of(whole.map(text -> new Text(page.map(all -> QuoteFinder.of(text, all)).orElseGet(() -> QuoteFinder.of(text)),
+                            CacheStore.TEXT, null))
                     .orElseGet(() -> new Text(QuoteFinder.of(entry.get().preview().get()), CacheStore.PREVIEW, null)));
         } catch (CorruptEntryException e) {
             return Optional.of(new Text(null, null, "corrupt cache entry " + e.getMessage() + " (the next run fetches it again)"));
@@ -177,6 +181,9 @@ final class QuoteCommand implements Callable<Integer> {
         if (answer.path("match").isTextual()) {
             out.append(String.format(Locale.ROOT, " (score %.3f) at character %d of %s", answer.path("score").asDouble(),
                     answer.path("offset").asInt(), answer.path("file").asText()));
+            if (answer.path("file").asText().equals(CacheStore.PAGE)) {
+                out.append(", outside the main text (a caption, list, table or aside the main text leaves out)");
+            }
             out.append("\n  the source says: ").append(answer.path("match").asText().replaceAll("\\s+", " "));
             out.append("\n  in context: ").append(answer.path("context").asText());
         } else if (answer.path("verdict").asText().equals("error")) {

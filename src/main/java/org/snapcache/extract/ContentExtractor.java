@@ -29,7 +29,7 @@ import org.snapcache.config.Settings;
 /** Chooses how to read a capture by its content type (sniffing when the archive gave none) and reads it. */
 public final class ContentExtractor {
 
-    private final HtmlTextExtractor html = new HtmlTextExtractor();
+    private final HtmlTextExtractor html;
     private final PdfTextExtractor pdf;
 
     /** The most elements of an HTML page read: the memory a page takes is bounded by it. */
@@ -43,9 +43,10 @@ public final class ContentExtractor {
     /**
      * An extractor for previews of about {@code previewChars} characters and, when
      * {@code fullTextChars} is not 0, whole texts of up to that many: a PDF is then read to its
-     * end, within the same time limit.
+     * end, within the same time limit, and an HTML page's whole text is read beside its main text.
      */
     public ContentExtractor(int previewChars, int fullTextChars) {
+        this.html = new HtmlTextExtractor(fullTextChars > 0);
         // twice the preview, so that the cut and the dropping of running headers have text to spare
         this.pdf = new PdfTextExtractor(Math.max(2 * previewChars, fullTextChars), fullTextChars > 0, Duration.ofSeconds(15));
     }
@@ -66,7 +67,7 @@ public final class ContentExtractor {
     public PageText extract(Capture capture, Consumer<Document> prepare) throws ExtractionException {
         PageText page = read(capture, prepare);
         return new PageText(page.title().map(ContentExtractor::printable), printable(page.text()), page.charset(), page.textual(),
-                page.warning());
+                page.warning(), page.wholePage().map(ContentExtractor::printable));
     }
 
     private PageText read(Capture capture, Consumer<Document> prepare) throws ExtractionException {
@@ -112,9 +113,16 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
-            if (declared == null && MimeSniffing.bom(body).isEmpty() && !declaresCharset(document) && !isUtf8(body)) {
-                // nothing says what the bytes are and they are not UTF-8
-                document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
+            if (declared == null && MimeSniffing.bom(body).isEmpty() && !isUtf8(body)) {
+                Optional<Charset> inPage = declaredCharset(document);
+                if (inPage.isEmpty()) {
+                    // nothing says what the bytes are and they are not UTF-8
+                    document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
+                } else if (!inPage.get().equals(document.charset())) {
+                    // a meta tag past the first bytes jsoup looks at, after a long script: a browser
+                    // reads the page again in the charset it names
+                    document = Jsoup.parse(new ByteArrayInputStream(body), inPage.get().name(), capture.archiveUrl());
+                }
             }
             prepare.accept(document);
             PageText text = html.extract(document);
@@ -225,8 +233,15 @@ public final class ContentExtractor {
     private static final Evaluator CHARSET_DECLARATION =
             QueryParser.parse("meta[charset], meta[http-equiv~=(?i)^content-type$][content~=(?i)charset]");
 
-    private static boolean declaresCharset(Document document) {
-        return document.selectFirst(CHARSET_DECLARATION) != null;
+    /** The charset the page's first meta tag names, if it names one Java knows. */
+    private static Optional<Charset> declaredCharset(Document document) {
+        org.jsoup.nodes.Element meta = document.selectFirst(CHARSET_DECLARATION);
+        if (meta == null) {
+            return Optional.empty();
+        }
+        String name = meta.hasAttr("charset") ? meta.attr("charset")
+                : meta.attr("content").replaceFirst("(?i)^.*charset\\s*=\\s*", "").replaceFirst("[;\\s].*$", "");
+        return charset(Optional.of(name));
     }
 
     /** Whether the bytes decode as UTF-8, decoded a piece at a time into a small buffer rather than into a copy of the page. */

@@ -28,14 +28,28 @@ public final class HtmlTextExtractor {
     private static final Set<String> LINES = Set.of("div", "li", "tr", "dt", "dd", "section", "article", "main", "aside",
             "header", "footer", "figcaption", "caption", "thead", "tbody", "tfoot", "summary", "center", "body", "html",
             "option", "legend", "fieldset", "nav", "form");
-    /** Elements never read: code, embedded objects, navigation, controls, and what the page hides. */
+    /**
+     * Elements never read: code, embedded objects, navigation, controls, what the page hides, and
+     * ruby annotations (the readings printed small above Japanese or Chinese words, not the text).
+     */
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "nav", "iframe", "svg",
-            "canvas", "object", "embed", "button", "select", "input", "textarea", "dialog");
+            "canvas", "object", "embed", "button", "select", "input", "textarea", "dialog", "rt", "rp");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
 
     private final MainContentFinder mainContent = new MainContentFinder();
+    private final boolean wholePage;
+
+    /** An extractor of main texts only. */
+    public HtmlTextExtractor() {
+        this(false);
+    }
+
+    /** @param wholePage whether to read the whole page's text too, for quotes its main text leaves out */
+    HtmlTextExtractor(boolean wholePage) {
+        this.wholePage = wholePage;
+    }
 
     public PageText extract(Document document) {
         Optional<String> title = title(document);
@@ -49,6 +63,12 @@ public final class HtmlTextExtractor {
         // counted without them already
         for (Element dropped : walk.dropped) {
             dropped.remove();
+        }
+        Optional<String> page = Optional.empty();
+        if (wholePage) {
+            TextCollector everything = new TextCollector();
+            DomWalk.walk(root, everything);
+            page = Optional.of(everything.text());
         }
         int whole = stats.text(root);
         boolean exact = true;
@@ -67,7 +87,7 @@ public final class HtmlTextExtractor {
         }
         TextCollector collector = new TextCollector();
         DomWalk.walk(mainContent.find(root, exact ? stats : TextStats.of(root), walk.candidates), collector);
-        return new PageText(title, collector.text(), Optional.of(document.charset().name()));
+        return new PageText(title, collector.text(), Optional.of(document.charset().name()), true, Optional.empty(), page);
     }
 
     /**

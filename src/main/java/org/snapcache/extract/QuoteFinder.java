@@ -35,8 +35,14 @@ public final class QuoteFinder {
      * @param offset where the passage begins in the text, in characters (code points)
      * @param passage what the text has there; for {@code absent}, empty
      * @param context the passage with some text either side
+     * @param onPage whether the passage is in the whole page's text rather than the main text
      */
-    public record Match(Verdict verdict, double score, int offset, String passage, String context) {}
+    public record Match(Verdict verdict, double score, int offset, String passage, String context, boolean onPage) {
+
+        private Match inWholePage() {
+            return new Match(verdict, score, offset, passage, context, true);
+        }
+    }
 
     /** The least score of a fuzzy match: one word in three of the quote may differ. */
     static final double FUZZY_SCORE = 0.66;
@@ -48,15 +54,26 @@ public final class QuoteFinder {
     private static final int CANDIDATES = 8;
 
     private final String text;
+    private final QuoteFinder page;
     private Words words;
 
-    private QuoteFinder(String text) {
+    private QuoteFinder(String text, QuoteFinder page) {
         this.text = text;
+        this.page = page;
     }
 
     /** A finder of quotes in {@code text}: its words are read once, for the first quote that needs them. */
     public static QuoteFinder of(String text) {
-        return new QuoteFinder(text);
+        return new QuoteFinder(text, null);
+    }
+
+    /**
+     * A finder of quotes in a page's main text and, for a quote the main text does not bear out,
+     * in the whole page's text: the captions, tables, lists and asides a main text may leave out
+     * are what the page says too.
+     */
+    public static QuoteFinder of(String mainText, String wholePage) {
+        return new QuoteFinder(mainText, of(wholePage));
     }
 
     /** Where {@code quote} is in {@code text}, asked once. */
@@ -64,7 +81,23 @@ public final class QuoteFinder {
         return of(text).find(quote);
     }
 
+    /**
+     * Where the quote is: in the main text as written or normalized; else in the whole page's
+     * text so; else the closer of the two fuzzy passages, the main text's on a tie.
+     */
     public Match find(String quote) {
+        Match main = findInText(quote);
+        if (main.verdict().found() || page == null) {
+            return main;
+        }
+        Match onPage = page.findInText(quote);
+        if (onPage.verdict().found() || onPage.verdict() == Verdict.FUZZY && onPage.score() > main.score()) {
+            return onPage.inWholePage();
+        }
+        return main;
+    }
+
+    private Match findInText(String quote) {
         String wanted = quote.strip();
         if (wanted.isEmpty()) {
             return absent();
@@ -130,7 +163,7 @@ public final class QuoteFinder {
     }
 
     private static Match absent() {
-        return new Match(Verdict.ABSENT, 0, -1, "", "");
+        return new Match(Verdict.ABSENT, 0, -1, "", "", false);
     }
 
     private static Match match(String text, Verdict verdict, double score, int begin, int end) {
@@ -139,7 +172,7 @@ public final class QuoteFinder {
         String context = (from > 0 ? "..." : "") + text.substring(from, to).replaceAll("\\s+", " ").strip()
                 + (to < text.length() ? "..." : "");
         return new Match(verdict, Math.round(score * 1000) / 1000.0, text.codePointCount(0, begin), text.substring(begin, end),
-                context);
+                context, false);
     }
 
     /**
@@ -159,6 +192,10 @@ public final class QuoteFinder {
             while (i < text.length()) {
                 int c = text.codePointAt(i);
                 int next = i + Character.charCount(c);
+                if (Character.getType(c) == Character.FORMAT && begin >= 0) {
+                    i = next; // a soft hyphen or a zero-width joiner: invisible, and the text drops them
+                    continue;
+                }
                 if (isWordCharacter(c) || Character.getType(c) == Character.NON_SPACING_MARK && begin >= 0) {
                     if (begin < 0) {
                         begin = i;

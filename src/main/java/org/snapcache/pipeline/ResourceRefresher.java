@@ -94,8 +94,9 @@ public final class ResourceRefresher {
         int contentLength = text.codePointCount(0, text.length());
         int previewLength = preview.codePointCount(0, preview.length());
         String hash = CacheStore.hash(text);
-        Optional<String> kept = fullTextChars == 0 || !page.textual() ? Optional.empty()
-                : Optional.of(contentLength <= fullTextChars ? text : text.substring(0, text.offsetByCodePoints(0, fullTextChars)));
+        Optional<String> kept = fullTextChars == 0 || !page.textual() ? Optional.empty() : Optional.of(capped(text));
+        // the whole page's text, when it says more than the main text
+        Optional<String> wholePage = kept.isEmpty() ? Optional.empty() : page.wholePage().filter(all -> !all.equals(text)).map(this::capped);
         boolean first = previous.map(p -> p.contentHash() == null).orElse(true);
         boolean changed = !first && !hash.equals(previous.get().contentHash());
         Instant changedAt = first || changed ? now : previous.get().changedAt();
@@ -105,14 +106,20 @@ public final class ResourceRefresher {
                 capture.mediaType().isEmpty() ? null : capture.mediaType(), page.charset().orElse(null),
                 (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
                 page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0,
-                kept.map(k -> Math.min(contentLength, fullTextChars)).orElse(null));
+                kept.map(k -> Math.min(contentLength, fullTextChars)).orElse(null),
+                wholePage.map(all -> all.codePointCount(0, all.length())).orElse(null));
         try {
-            store.writeSuccess(meta, preview, kept);
+            store.writeSuccess(meta, preview, kept, wholePage);
         } catch (IOException e) {
             return new RefreshOutcome(resource, RefreshOutcome.Status.FAILED, previous, false, false,
                     Optional.of("cannot write the cache entry: " + e.getMessage()));
         }
         return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, first, Optional.empty());
+    }
+
+    /** The text cut to {@code full-text-chars}. */
+    private String capped(String text) {
+        return text.codePointCount(0, text.length()) <= fullTextChars ? text : text.substring(0, text.offsetByCodePoints(0, fullTextChars));
     }
 
     /**

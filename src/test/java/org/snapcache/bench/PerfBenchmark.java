@@ -36,6 +36,7 @@ import org.snapcache.archive.Capture;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.MetaJson;
 import org.snapcache.config.ResourceId;
+import org.snapcache.config.Settings;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.ExtractionException;
 import org.snapcache.extract.PreviewCutter;
@@ -235,7 +236,7 @@ public final class PerfBenchmark {
             Path entry = Files.createDirectories(cache.resolve(id));
             EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, id, url, null, "Article " + i,
                     "https://web.archive.org/web/" + CAPTURE + "id_/" + url, CAPTURE, CAPTURE, null, "archive", now, now, 200,
-                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0, null);
+                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0, null, null);
             Files.writeString(entry.resolve("meta.json"), MetaJson.write(meta));
             Files.writeString(entry.resolve("preview.txt"), preview);
         }
@@ -299,8 +300,9 @@ public final class PerfBenchmark {
         List<byte[]> pages = corpus();
         long bytes = pages.stream().mapToLong(page -> page.length).sum();
         int passes = (int) Math.max(1, (SAMPLE_BYTES + bytes - 1) / bytes);
-        ContentExtractor extractor = new ContentExtractor();
-        PreviewCutter cutter = new PreviewCutter(3000);
+        // as a night reads pages by default: the preview, the whole text and the whole page's text
+        ContentExtractor extractor = new ContentExtractor(Settings.DEFAULT_PREVIEW_CHARS, Settings.DEFAULT_FULL_TEXT_CHARS);
+        PreviewCutter cutter = new PreviewCutter(Settings.DEFAULT_PREVIEW_CHARS);
         for (long warm = 0; warm < WARM_UP_BYTES; warm += bytes) {
             parseAll(pages);
             extractAll(pages, extractor, cutter);

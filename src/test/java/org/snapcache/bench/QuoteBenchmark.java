@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.snapcache.archive.Capture;
 import org.snapcache.extract.ContentExtractor;
+import org.snapcache.extract.PageText;
 import org.snapcache.extract.QuoteFinder;
 import org.snapcache.extract.QuoteFinder.Verdict;
 
@@ -27,67 +28,89 @@ public final class QuoteBenchmark {
         List<ExtractionBenchmark.Page> pages = ExtractionBenchmark.load(corpus, Integer.MAX_VALUE);
         ContentExtractor extractor = new ContentExtractor(3000, 10_000_000);
         List<String> texts = new ArrayList<>();
+        List<String> wholePages = new ArrayList<>();
+        long textChars = 0;
+        long pageChars = 0;
         for (ExtractionBenchmark.Page page : pages) {
             try {
-                texts.add(extractor.extract(new Capture(page.url(), Capture.ARCHIVE, "", "", Optional.empty(), 200, "text/html",
-                        Optional.empty(), page.html())).text());
+                PageText read = extractor.extract(new Capture(page.url(), Capture.ARCHIVE, "", "", Optional.empty(), 200, "text/html",
+                        Optional.empty(), page.html()));
+                texts.add(read.text());
+                // as a run keeps them: page.txt only when it says more than text.txt
+                wholePages.add(read.wholePage().filter(all -> !all.equals(read.text())).orElse(null));
             } catch (Exception e) {
                 texts.add("");
+                wholePages.add(null);
             }
+            textChars += texts.get(texts.size() - 1).length();
+            pageChars += wholePages.get(wholePages.size() - 1) == null ? 0 : wholePages.get(wholePages.size() - 1).length();
+        }
+        List<QuoteFinder> sources = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            sources.add(wholePages.get(p) == null ? QuoteFinder.of(texts.get(p)) : QuoteFinder.of(texts.get(p), wholePages.get(p)));
         }
         Random random = new Random(1);
         int quotes = 0;
         int found = 0;
         int inText = 0;
         int foundInText = 0;
+        int inMainText = 0;
         int changed = 0;
         int changedAccepted = 0;
         int changedFuzzy = 0;
         int others = 0;
         int othersAccepted = 0;
+        int othersHaveIt = 0;
         long nanos = 0;
         List<String> misses = new ArrayList<>();
         for (int p = 0; p < pages.size(); p++) {
-            String text = texts.get(p);
+            QuoteFinder source = sources.get(p);
             // a page half the corpus away: neighbours are often of one site, which may well say the same
-            String other = texts.get((p + pages.size() / 2) % pages.size());
+            QuoteFinder other = sources.get((p + pages.size() / 2) % pages.size());
             for (String passage : pages.get(p).with()) {
                 String quote = quotes % 2 == 0 ? passage : retyped(passage, random);
                 long start = System.nanoTime();
-                Verdict verdict = QuoteFinder.find(text, quote).verdict();
+                QuoteFinder.Match match = source.find(quote);
+                Verdict verdict = match.verdict();
                 nanos += System.nanoTime() - start;
                 quotes++;
-                boolean extracted = QuoteFinder.find(text, passage).verdict().found();
+                inMainText += verdict.found() && !match.onPage() ? 1 : 0;
+                boolean extracted = source.find(passage).verdict().found();
                 inText += extracted ? 1 : 0;
                 if (verdict.found()) {
                     found++;
                     foundInText += extracted ? 1 : 0;
-                } else if (misses.size() < 10 && extracted) {
-                    misses.add("missed: " + quote);
+                } else if (misses.size() < 30) {
+                    misses.add((extracted ? "missed, though the texts hold it: " : "not in the texts: ") + pages.get(p).url() + " " + quote);
                 }
                 Optional<String> mutated = withOneWordReplaced(quote, random);
                 if (mutated.isPresent()) {
-                    Verdict after = QuoteFinder.find(text, mutated.get()).verdict();
+                    Verdict after = source.find(mutated.get()).verdict();
                     changed++;
                     changedAccepted += after.found() ? 1 : 0;
                     changedFuzzy += after == Verdict.FUZZY ? 1 : 0;
                 }
                 others++;
-                if (QuoteFinder.find(other, quote).verdict().found()) {
+                if (other.find(quote).verdict().found()) {
                     othersAccepted++;
+                    othersHaveIt += other.find(passage).verdict() == Verdict.EXACT ? 1 : 0;
                     misses.add("accepted in another page's text: " + quote);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%d pages, %d quotes (half retyped), %.1f µs a quote%n", pages.size(), quotes, nanos / 1e3 / quotes);
-        System.out.printf(Locale.ROOT, "found (exact or normalized): %d of %d, %.1f%%%n", found, quotes, 100.0 * found / quotes);
-        System.out.printf(Locale.ROOT, "  of the passages snapcache's text holds (%d, %.1f%%): %d found, %.1f%%%n", inText,
+        System.out.printf(Locale.ROOT, "found (exact or normalized): %d of %d, %.1f%%; in the main text (text.txt): %d, %.1f%%%n",
+                found, quotes, 100.0 * found / quotes, inMainText, 100.0 * inMainText / quotes);
+        System.out.printf(Locale.ROOT, "  of the passages text.txt and page.txt hold (%d, %.1f%%): %d found, %.1f%%%n", inText,
                 100.0 * inText / quotes, foundInText, 100.0 * foundInText / inText);
+        System.out.printf(Locale.ROOT, "text kept: text.txt %.1f MB, page.txt %.1f MB (%d of %d pages say more than their main text)%n",
+                textChars / 1e6, pageChars / 1e6, wholePages.stream().filter(java.util.Objects::nonNull).count(), pages.size());
         System.out.printf(Locale.ROOT, "one word of 5+ letters replaced: %d quotes, accepted %d, fuzzy %d (%.1f%%)%n", changed,
                 changedAccepted, changedFuzzy, 100.0 * changedFuzzy / changed);
-        System.out.printf(Locale.ROOT, "another page's text: %d quotes, accepted %d%n", others, othersAccepted);
+        System.out.printf(Locale.ROOT, "another page's text: %d quotes, accepted %d (%d of them where that page has the passage as written)%n",
+                others, othersAccepted, othersHaveIt);
         misses.forEach(miss -> System.out.println("  " + miss));
-        speed(texts, pages, random);
+        speed(texts, wholePages, pages, random);
     }
 
     /**
@@ -97,12 +120,15 @@ public final class QuoteBenchmark {
      * distinct pages), whose times must grow with the length, not its square, timed apart from
      * reading the texts' words. Medians of 5 rounds after a warm-up.
      */
-    static void speed(List<String> texts, List<ExtractionBenchmark.Page> pages, Random random) throws Exception {
+    static void speed(List<String> texts, List<String> wholePages, List<ExtractionBenchmark.Page> pages, Random random)
+            throws Exception {
         List<String> chosen = new ArrayList<>();
+        List<String> chosenPages = new ArrayList<>();
         List<List<String>> passages = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int p = i * pages.size() / 200;
             chosen.add(texts.get(p));
+            chosenPages.add(wholePages.get(p));
             passages.add(pages.get(p).with().isEmpty() ? List.of("nothing") : pages.get(p).with());
         }
         List<Integer> quotedText = new ArrayList<>();
@@ -117,6 +143,9 @@ public final class QuoteBenchmark {
         List<java.nio.file.Path> files = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             files.add(java.nio.file.Files.writeString(folder.resolve(i + ".txt"), chosen.get(i)));
+            if (chosenPages.get(i) != null) {
+                files.add(java.nio.file.Files.writeString(folder.resolve(i + ".page.txt"), chosenPages.get(i)));
+            }
         }
         StringBuilder oneMb = new StringBuilder();
         for (int i = 0; oneMb.length() < 1_000_000; i++) {
@@ -147,7 +176,10 @@ public final class QuoteBenchmark {
             }
             long read = System.nanoTime() - start;
             start = System.nanoTime();
-            List<QuoteFinder> finders = chosen.stream().map(QuoteFinder::of).toList();
+            List<QuoteFinder> finders = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                finders.add(chosenPages.get(i) == null ? QuoteFinder.of(chosen.get(i)) : QuoteFinder.of(chosen.get(i), chosenPages.get(i)));
+            }
             for (int q = 0; q < quotes.size(); q++) {
                 finders.get(quotedText.get(q)).find(quotes.get(q));
             }

@@ -87,6 +87,50 @@ class FullTextTest {
 
         assertFalse(Files.exists(entry.resolve("text.txt")));
         assertTrue(meta(entry).path("textLength").isNull());
+        assertFalse(Files.exists(entry.resolve("page.txt")));
+        assertTrue(meta(entry).path("pageTextLength").isNull());
+    }
+
+    /** A line of the whole page's text, of five words or more, that the main text does not have. */
+    static String outsideTheMainText(Path entry) throws Exception {
+        String text = Files.readString(entry.resolve("text.txt"));
+        return Files.readString(entry.resolve("page.txt")).lines().map(String::strip)
+                .filter(line -> line.split(" ").length >= 5 && !text.contains(line)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aQuoteTheMainTextLeavesOutIsFoundInTheWholePagesText() throws Exception {
+        Path entry = run("");
+        JsonNode meta = meta(entry);
+        String page = Files.readString(entry.resolve("page.txt"));
+        assertEquals(meta.path("pageTextLength").asInt(), page.codePointCount(0, page.length()));
+        String line = outsideTheMainText(entry);
+
+        Cli.Result found = Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "quote", BIRDS, line.toUpperCase());
+
+        assertEquals(0, found.exitCode(), found.out() + found.err());
+        assertTrue(found.out().startsWith("normalized (score 1.000) at character " + page.indexOf(line) + " of page.txt, outside the main text"),
+                found.out());
+        JsonNode answer = MetaJson.mapper().readTree(Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "quote", BIRDS, line, "--json").out());
+        assertEquals("exact", answer.path("verdict").asText());
+        assertEquals("page.txt", answer.path("file").asText());
+        assertEquals(line, answer.path("match").asText());
+        // a passage of the main text is answered from text.txt, though page.txt has it too
+        String passage = passage(Files.readString(entry.resolve("text.txt")));
+        assertEquals("text.txt", MetaJson.mapper().readTree(Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "quote", BIRDS, passage,
+                "--json").out()).path("file").asText());
+    }
+
+    @Test
+    void verifyChecksTheWholePagesTextAgainstMetaJson() throws Exception {
+        Path entry = run("");
+        String page = Files.readString(entry.resolve("page.txt"));
+        Files.writeString(entry.resolve("page.txt"), page.substring(0, page.length() / 2));
+
+        Cli.Result verify = Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "verify");
+
+        assertEquals(1, verify.exitCode());
+        assertTrue(verify.out().contains(entry.resolve("page.txt") + ": holds "), verify.out());
     }
 
     @Test

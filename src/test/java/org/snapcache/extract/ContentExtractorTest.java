@@ -144,6 +144,20 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aMetaTagAfterALongScriptIsStillTheCharset() throws Exception {
+        // a cookie banner's script fills the head's first 40 KB, as on shop.nmb-media.de
+        String text = "Aus datenschutzrechtlichen Gründen wird die IP-Adresse anonymisiert.";
+        byte[] bytes = ("<html><head><script>var settings = '" + "x".repeat(40_000) + "';</script>"
+                + "<meta http-equiv=\"content-type\" content=\"text/html; charset=iso-8859-1\"></head><body><p>" + text + "</p></body></html>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        PageText page = html("text/html", Optional.empty(), bytes);
+
+        assertEquals(text, page.text());
+        assertEquals(Optional.of("ISO-8859-1"), page.charset());
+    }
+
+    @Test
     void shiftJisAndGbkComeOutRightFromTheirMetaTags() throws Exception {
         String japanese = "メサ最適化とは、学習したモデル自体が最適化器である状況です。";
         String chinese = "台湾总统蔡英文的政治策略";

@@ -14,6 +14,36 @@ class HtmlTextExtractorTest {
     }
 
     @Test
+    void rubyReadingsAreNotPartOfTheText() {
+        // NHK News Web Easy prints a reading over each kanji word
+        PageText page = extract("<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくす</p>");
+        assertEquals("子どもへの虐待をなくす", page.text());
+    }
+
+    @Test
+    void theWholePagesTextIsReadBesideTheMainTextWhenAsked() {
+        String html = "<body><nav>Home | News</nav><header>The Daily Gazette</header><article><h1>Library hours</h1>"
+                + "<p>" + "The council voted to close the library on Sundays from March. ".repeat(8) + "</p>"
+                + "<figure><figcaption>The reading room, opened in 1911</figcaption></figure></article>"
+                + "<aside><ul><li>Concert by candlelight, Görlitzer Str. 45</li></ul></aside>"
+                + "<footer>Contact us</footer><script>var hidden = 1;</script><div style='display:none'>Hidden</div></body>";
+
+        PageText both = new HtmlTextExtractor(true).extract(Jsoup.parse(html));
+
+        assertFalse(both.text().contains("Görlitzer"), both.text());
+        String page = both.wholePage().orElseThrow();
+        for (String shown : new String[] {"The Daily Gazette", "Library hours", "opened in 1911", "Concert by candlelight, Görlitzer Str. 45",
+                "Contact us"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(page.contains(shown), shown + " in " + page);
+        }
+        for (String unseen : new String[] {"Home | News", "var hidden", "Hidden"}) {
+            assertFalse(page.contains(unseen), unseen + " in " + page);
+        }
+        assertEquals(both.text(), extract(html).text());
+        assertEquals(Optional.empty(), extract(html).wholePage());
+    }
+
+    @Test
     void paragraphsAreSeparatedByOneBlankLine() {
         PageText page = extract("<h1>Title</h1><p>First   paragraph\n spans lines.</p><p>Second.</p>");
         assertEquals("Title\n\nFirst paragraph spans lines.\n\nSecond.", page.text());

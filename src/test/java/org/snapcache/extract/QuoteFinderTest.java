@@ -1,6 +1,7 @@
 package org.snapcache.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,35 @@ class QuoteFinderTest {
         assertEquals(Verdict.EXACT, QuoteFinder.find(article, article.strip()).verdict());
         assertEquals(Verdict.NORMALIZED, QuoteFinder.find(article, article.toUpperCase()).verdict());
         assertEquals(Verdict.ABSENT, QuoteFinder.find(article, article.replaceFirst("sentence", "clause")).verdict());
+    }
+
+    @Test
+    void softHyphensAndZeroWidthCharactersInAQuoteAreSetAside() {
+        // the text as snapcache keeps it drops them; a quote copied from the page may keep them
+        String text = "Werkzeugtypen und ihre Laufzeiten behandelt.";
+
+        assertEquals(QuoteFinder.Verdict.NORMALIZED, QuoteFinder.find(text, "Werk\u00ADzeug\u00ADty\u00ADpen und ihre Lauf\u200Bzei\u00ADten").verdict());
+    }
+
+    @Test
+    void aQuoteTheMainTextLeavesOutIsLookedForInTheWholePage() {
+        String main = "The council voted to close the library on Sundays from March.";
+        String page = "Home | News\nThe council voted to close the library on Sundays from March.\n"
+                + "Photo: the reading room, opened in 1911 by the mayor\nContact us";
+        QuoteFinder source = QuoteFinder.of(main, page);
+
+        QuoteFinder.Match inMain = source.find("close the library on Sundays");
+        assertEquals(QuoteFinder.Verdict.EXACT, inMain.verdict());
+        assertFalse(inMain.onPage());
+        QuoteFinder.Match caption = source.find("The Reading Room, opened in 1911");
+        assertEquals(QuoteFinder.Verdict.NORMALIZED, caption.verdict());
+        assertTrue(caption.onPage());
+        assertEquals(page.indexOf("the reading room"), caption.offset());
+        // nearly there in both: the main text's passage, the one the page is about
+        QuoteFinder.Match changed = source.find("The council voted to close the museum on Sundays from March");
+        assertEquals(QuoteFinder.Verdict.FUZZY, changed.verdict());
+        assertFalse(changed.onPage());
+        assertEquals(QuoteFinder.Verdict.ABSENT, source.find("an entirely different statement about zebras").verdict());
+        assertEquals(QuoteFinder.Verdict.ABSENT, QuoteFinder.find(main, "The Reading Room, opened in 1911").verdict());
     }
 }
