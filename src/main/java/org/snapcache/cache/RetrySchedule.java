@@ -29,6 +29,15 @@ public final class RetrySchedule {
         return Optional.of(meta.lastAttemptAt().plus(pause).minus(slack));
     }
 
+    /**
+     * The first instant the archive may be asked to save the resource again: a save is asked for
+     * once a retry pause, not every night. Empty when nothing holds it back: never asked for, or
+     * pending (a pending save is checked, not asked for again).
+     */
+    public static Optional<Instant> nextSave(Optional<EntryMeta> meta, Duration maxAge) {
+        return meta.filter(m -> m.saveRequestedAt() != null && m.saveJob() == null).flatMap(m -> nextAttempt(m, maxAge));
+    }
+
     public static boolean isDue(EntryMeta meta, Instant now, Duration maxAge) {
         return nextAttempt(meta, maxAge).map(next -> !now.isBefore(next)).orElse(true);
     }

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.snapcache.pipeline.Snapcache;
+import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.StatusReport;
 import org.snapcache.config.Durations;
 import org.snapcache.config.InvalidEntry;
 import org.snapcache.config.Resource;
+import org.snapcache.config.SaveSettings;
 import org.snapcache.pipeline.RunPlan;
 import org.snapcache.pipeline.Shard;
 import picocli.CommandLine.Command;
@@ -102,9 +106,15 @@ final class RunCommand implements Callable<Integer> {
                 plan = plan.limitedTo(limit, report);
             }
             PrintWriter out = spec.commandLine().getOut();
+            if (snapcache.settings().save().isPresent()) {
+                snapcache.saveKeys(); // a night without them would fail every save: say so now, dry run or not
+            }
             if (dryRun) {
                 // one write at the end rather than a flush for each of 100,000 lines
                 PrintWriter lines = new PrintWriter(new BufferedWriter(out, 1 << 16), false);
+                if (snapcache.settings().save().isPresent()) {
+                    saves(plan, report, snapcache.settings().save().get(), lines);
+                }
                 dryRun(plan, invalid, catalogue.size(), snapcache.settings().http().requestsPerMinute(), budget, part, lines);
                 lines.flush();
                 return ExitCodes.OK;
@@ -130,6 +140,34 @@ final class RunCommand implements Callable<Integer> {
                 + (plan.overLimit() > 0 ? ", " + plan.overLimit() + " more over --limit" : "")
                 + (invalid.isEmpty() ? "" : ", " + invalid.size() + " invalid"));
         out.println(cost(plan, of, requestsPerMinute, budget));
+    }
+
+    /**
+     * The resources a run would ask the archive to save: those it had no capture of at their last
+     * attempt, due again, or with a save pending to check; and what that costs at the save rate.
+     */
+    private static void saves(RunPlan plan, StatusReport report, SaveSettings save, PrintWriter out) {
+        Map<String, EntryMeta> metas = new HashMap<>();
+        report.rows().forEach(row -> row.meta().ifPresent(meta -> metas.put(row.id(), meta)));
+        int asked = 0;
+        int pending = 0;
+        for (Resource resource : plan.due()) {
+            EntryMeta meta = metas.get(resource.id());
+            if (meta != null && meta.saveJob() != null) {
+                pending++;
+                out.println("would check save " + resource.id() + " " + resource.url() + " (Save Page Now job " + meta.saveJob()
+                        + ", asked for at " + meta.saveRequestedAt() + ")");
+            } else if (meta != null && meta.lastError() != null && meta.lastError().startsWith("not archived")) {
+                asked++;
+                out.println("would save " + resource.id() + " " + resource.url() + " (not archived at its last attempt, "
+                        + meta.lastAttemptAt() + ")");
+            }
+        }
+        long never = plan.due().stream().filter(resource -> !metas.containsKey(resource.id())).count();
+        out.println("would ask the archive to save " + Formats.count(asked) + (asked == 1 ? " resource" : " resources")
+                + " if still not archived, about " + Formats.duration(Duration.ofMillis(asked * 60_000L / save.perMinute())) + " at "
+                + save.perMinute() + " saves/minute, and check " + Formats.count(pending) + " pending"
+                + (never > 0 ? "; and any of the " + Formats.count(never) + " never fetched that the archive has no capture of" : ""));
     }
 
     /**

@@ -176,6 +176,10 @@ final class StatusCommand implements Callable<Integer> {
         number(json, "consecutiveFailures", meta == null ? null : meta.consecutiveFailures());
         json.writeStringField("nextAttemptAt", meta == null ? null
                 : RetrySchedule.nextAttempt(meta, maxAge).map(Instant::toString).orElse(null));
+        if (meta != null && meta.saveJob() != null) {
+            json.writeStringField("saveJob", meta.saveJob());
+            json.writeStringField("saveRequestedAt", meta.saveRequestedAt() == null ? null : meta.saveRequestedAt().toString());
+        }
         json.writeStringField("captureTimestamp", meta == null ? null : meta.captureTimestamp());
         number(json, "contentLength", meta == null ? null : meta.contentLength());
         json.writeStringField("title", row.title().orElse(null));

@@ -24,7 +24,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("cache-dir", "preview-chars", "full-text", "full-text-chars", "max-age",
             "archive", "http", "live-fallback", "resources", "resource-files");
-    private static final Set<String> ARCHIVE = Set.of("base-url", "base-urls", "mode", "prefer-ok-capture");
+    private static final Set<String> ARCHIVE = Set.of("base-url", "base-urls", "mode", "prefer-ok-capture", "save-missing", "save-url",
+            "saves-per-minute", "save-wait");
     private static final Set<String> HTTP = Set.of("user-agent", "timeout", "concurrency", "requests-per-minute", "retries",
             "max-body", "rate-limit-pause");
 
@@ -63,6 +64,7 @@ public final class ConfigLoader {
         }
         Duration maxAge = fields.duration("max-age").orElse(Duration.ofDays(30));
         ArchiveSettings archive = archive(fields, shown, problems);
+        Optional<SaveSettings> save = archive == null ? Optional.empty() : save(fields, archive, shown, problems);
         HttpSettings http = http(fields, shown, problems);
         boolean liveFallback = fields.bool("live-fallback").orElse(false);
 
@@ -80,7 +82,7 @@ public final class ConfigLoader {
         }
         ResourceEntries.Parts catalogue = entries.finish();
         return new Settings(configFile, cacheDir, previewChars, fullTextChars, maxAge, archive, http, liveFallback, patterns,
-                catalogue.resources(), catalogue.invalid(), catalogue.warnings());
+                catalogue.resources(), catalogue.invalid(), catalogue.warnings(), save);
     }
 
     /**
@@ -172,6 +174,27 @@ public final class ConfigLoader {
             return null;
         }
         return new ArchiveSettings(normalised, archiveMode, preferOk);
+    }
+
+    /**
+     * {@code archive.save-missing} and its settings: the save API at {@code <origin>/save}, the
+     * first archive's scheme and host, unless {@code save-url} names it (a bare origin gets {@code /save}).
+     */
+    private static Optional<SaveSettings> save(MappingFields top, ArchiveSettings archive, String shown, Problems problems) {
+        YamlNode.Mapping node = top.mapping("archive").orElse(new YamlNode.Mapping(List.of(), top.line("archive")));
+        MappingFields fields = new MappingFields(node, shown, "archive.", problems);
+        boolean on = fields.bool("save-missing").orElse(false);
+        int perMinute = fields.integer("saves-per-minute", 1, 60).orElse(SaveSettings.DEFAULT_PER_MINUTE);
+        Duration wait = fields.duration("save-wait").orElse(SaveSettings.DEFAULT_WAIT);
+        Optional<String> url = fields.text("save-url").map(String::trim);
+        url.map(BrowserUrl::problem).ifPresent(why -> fields.problem("save-url", why));
+        okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url.orElse(archive.baseUrl()));
+        if (!on || parsed == null) {
+            return Optional.empty();
+        }
+        boolean bare = url.isEmpty() || parsed.encodedPath().equals("/");
+        okhttp3.HttpUrl endpoint = bare ? parsed.newBuilder().encodedPath("/save").query(null).build() : parsed;
+        return Optional.of(new SaveSettings(endpoint.toString().replaceFirst("/$", ""), perMinute, wait));
     }
 
     private HttpSettings http(MappingFields top, String shown, Problems problems) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param resources the catalogue's resources, each once, in the order listed
  * @param invalid the catalogue's entries that cannot be fetched as written
  * @param warnings what is worth an operator's look in the catalogue (entries listed twice, ...), one line each
+ * @param save Save Page Now for resources the archive has no capture of, when {@code archive.save-missing} is on
  */
 public record Settings(
         Path configFile,
@@ -29,12 +30,13 @@ public record Settings(
         List<String> resourceFiles,
         List<Resource> resources,
         List<InvalidEntry> invalid,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<SaveSettings> save) {
 
     /** These settings, as read from {@code file}: the same content under another name for it. */
     public Settings readFrom(Path file) {
         return new Settings(file, cacheDir, previewChars, fullTextChars, maxAge, archive, http, liveFallback, resourceFiles, resources, invalid,
-                warnings);
+                warnings, save);
     }
 
     /** The catalogue's resource that {@code name} names: its id, stable id or URL as listed. */
@@ -65,6 +67,7 @@ public record Settings(
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(save, "save");
         resourceFiles = List.copyOf(resourceFiles);
         resources = List.copyOf(resources);
         invalid = List.copyOf(invalid);

@@ -113,15 +113,15 @@ public final class ContentExtractor {
         try {
             String declared = charset(capture.charset()).map(Charset::name).orElse(null);
             Document document = Jsoup.parse(new ByteArrayInputStream(body), declared, capture.archiveUrl());
-            if (declared == null && MimeSniffing.bom(body).isEmpty() && !isUtf8(body)) {
+            if (declared == null && MimeSniffing.bom(body).isEmpty()) {
                 Optional<Charset> inPage = declaredCharset(document);
-                if (inPage.isEmpty()) {
-                    // nothing says what the bytes are and they are not UTF-8
-                    document = Jsoup.parse(new ByteArrayInputStream(body), detect(body).name(), capture.archiveUrl());
-                } else if (!inPage.get().equals(document.charset())) {
-                    // a meta tag past the first bytes jsoup looks at, after a long script: a browser
-                    // reads the page again in the charset it names
-                    document = Jsoup.parse(new ByteArrayInputStream(body), inPage.get().name(), capture.archiveUrl());
+                // a meta tag past the first bytes jsoup looks at, after a long script: a browser
+                // reads the page again in the charset it names
+                boolean late = inPage.isPresent() && !inPage.get().equals(document.charset());
+                if ((inPage.isEmpty() || late) && !isUtf8(body)) {
+                    // else nothing says what the bytes are, and they are not UTF-8
+                    Charset charset = late ? inPage.get() : detect(body);
+                    document = Jsoup.parse(new ByteArrayInputStream(body), charset.name(), capture.archiveUrl());
                 }
             }
             prepare.accept(document);

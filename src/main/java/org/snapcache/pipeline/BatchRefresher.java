@@ -3,12 +3,14 @@ package org.snapcache.pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.snapcache.config.Resource;
 import org.snapcache.fetch.StopSignal;
@@ -25,15 +27,22 @@ public final class BatchRefresher {
     private final ResourceRefresher refresher;
     private final int workers;
     private final int processors;
+    private final Optional<Saves> saves;
 
     public BatchRefresher(ResourceRefresher refresher, int workers) {
-        this(refresher, workers, 2 * Runtime.getRuntime().availableProcessors());
+        this(refresher, workers, Optional.empty());
     }
 
-    BatchRefresher(ResourceRefresher refresher, int workers, int processors) {
+    /** @param saves what asks the archive to save the resources it has no capture of, when it may be asked */
+    public BatchRefresher(ResourceRefresher refresher, int workers, Optional<Saves> saves) {
+        this(refresher, workers, 2 * Runtime.getRuntime().availableProcessors(), saves);
+    }
+
+    BatchRefresher(ResourceRefresher refresher, int workers, int processors, Optional<Saves> saves) {
         this.refresher = refresher;
         this.workers = workers;
         this.processors = processors;
+        this.saves = saves;
     }
 
     /**
@@ -51,6 +60,8 @@ public final class BatchRefresher {
         ExecutorService processing = Executors.newFixedThreadPool(processors, daemon("snapcache-extract"));
         // captures fetched but not yet processed; a fetcher waits for room before handing one over
         Semaphore waiting = new Semaphore(workers + 2 * processors);
+        // resources whose first fetch is still to end: when none is, no more saves will be asked for
+        AtomicInteger unfetched = new AtomicInteger(resources.size());
         try {
             List<CompletableFuture<RefreshOutcome>> futures = new ArrayList<>();
             for (Resource resource : resources) {
@@ -65,20 +76,24 @@ public final class BatchRefresher {
                         }
                         long started = System.nanoTime();
                         ResourceRefresher.Fetched fetched = refresher.fetch(resource);
-                        waiting.acquireUninterruptibly();
-                        processing.execute(() -> {
-                            try {
-                                RefreshOutcome outcome = refresher.complete(fetched);
-                                onDone.accept(outcome, Duration.ofNanos(System.nanoTime() - started));
-                                future.complete(outcome);
-                            } catch (RuntimeException | Error e) {
-                                future.completeExceptionally(e);
-                            } finally {
-                                waiting.release();
-                            }
-                        });
+                        if (fetched.notArchived().isPresent() && saves.isPresent()) {
+                            // the saves' thread hands the result back; its capture is read on a fetcher again
+                            saves.get().submit(resource, fetched.previous(), save -> fetchers.execute(() -> {
+                                try {
+                                    process(refresher.saved(fetched, save), started, processing, waiting, onDone, future);
+                                } catch (RuntimeException | Error e) {
+                                    future.completeExceptionally(e);
+                                }
+                            }));
+                        } else {
+                            process(fetched, started, processing, waiting, onDone, future);
+                        }
                     } catch (RuntimeException | Error e) {
                         future.completeExceptionally(e);
+                    } finally {
+                        if (unfetched.decrementAndGet() == 0) {
+                            saves.ifPresent(Saves::close);
+                        }
                     }
                 });
             }
@@ -95,6 +110,28 @@ public final class BatchRefresher {
             fetchers.shutdownNow();
             processing.shutdownNow();
         }
+    }
+
+    /** Hands a fetched resource to a core for extraction and the cache, once there is room. */
+    private void process(ResourceRefresher.Fetched fetched, long started, ExecutorService processing, Semaphore waiting,
+            BiConsumer<RefreshOutcome, Duration> onDone, CompletableFuture<RefreshOutcome> future) {
+        waiting.acquireUninterruptibly();
+        processing.execute(() -> {
+            try {
+                RefreshOutcome outcome = refresher.complete(fetched);
+                onDone.accept(outcome, Duration.ofNanos(System.nanoTime() - started));
+                future.complete(outcome);
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            } finally {
+                waiting.release();
+            }
+        });
+    }
+
+    /** The line the run's summary gives its saves, when it asked for any. */
+    public Optional<String> savesSummary() {
+        return saves.flatMap(Saves::summary);
     }
 
     /** Records {@code why} as the resource's failure. */

@@ -111,7 +111,9 @@ public final class BatchRun {
                 if (keepRecord) {
                     keepRecord(snapcache, batch, outcomes, invalid, warn);
                 }
-                List<String> notes = new ArrayList<>(snapcache.health().stoppedHosts().values());
+                List<String> notes = new ArrayList<>();
+                batch.savesSummary().ifPresent(notes::add);
+                notes.addAll(snapcache.health().stoppedHosts().values());
                 if (snapcache.stopSignal().stopped()) {
                     notes.add("stopped early: " + snapcache.stopSignal().reason());
                 }

@@ -2,6 +2,7 @@ package org.snapcache.pipeline;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.snapcache.cache.CacheStore;
 import org.snapcache.cache.CachedEntry;
 import org.snapcache.cache.CorruptEntryException;
 import org.snapcache.cache.EntryMeta;
+import org.snapcache.cache.RetrySchedule;
 import org.snapcache.config.Resource;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.ExtractionException;
@@ -31,27 +33,41 @@ public final class ResourceRefresher {
     private final int fullTextChars;
     private final CacheStore store;
     private final Clock clock;
+    private final Optional<Duration> savesWithin;
 
-    /** @param fullTextChars the most characters of the whole text kept in text.txt; 0 to keep previews only */
+    /**
+     * @param fullTextChars the most characters of the whole text kept in text.txt; 0 to keep previews only
+     * @param savesWithin when the archive may be asked to save what it has no capture of, the
+     *     {@code max-age} that bounds the retry pauses within which it is not asked twice
+     */
     public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, int fullTextChars,
-            CacheStore store, Clock clock) {
+            CacheStore store, Clock clock, Optional<Duration> savesWithin) {
         this.selector = selector;
         this.extractor = extractor;
         this.cutter = cutter;
         this.fullTextChars = fullTextChars;
         this.store = store;
         this.clock = clock;
+        this.savesWithin = savesWithin;
     }
 
     /** A refresher that keeps previews only. */
     public ResourceRefresher(CaptureSelector selector, ContentExtractor extractor, PreviewCutter cutter, CacheStore store,
             Clock clock) {
-        this(selector, extractor, cutter, 0, store, clock);
+        this(selector, extractor, cutter, 0, store, clock, Optional.empty());
     }
 
-    /** A resource read from the archive, or the outcome that ended it there. */
+    /**
+     * A resource read from the archive, or the outcome that ended it there; or, when the archive
+     * has no capture and may be asked to save it, why there is none ({@code notArchived}).
+     */
     public record Fetched(Resource resource, Optional<EntryMeta> previous, Instant now, Optional<Capture> capture,
-            Optional<RefreshOutcome> outcome) {}
+            Optional<RefreshOutcome> outcome, Optional<String> notArchived) {
+
+        Fetched(Resource resource, Optional<EntryMeta> previous, Instant now, Optional<Capture> capture, Optional<RefreshOutcome> outcome) {
+            this(resource, previous, now, capture, outcome, Optional.empty());
+        }
+    }
 
     public RefreshOutcome refresh(Resource resource) {
         return complete(fetch(resource));
@@ -64,12 +80,56 @@ public final class ResourceRefresher {
         try {
             return new Fetched(resource, previous, now, Optional.of(selector.select(resource)), Optional.empty());
         } catch (ArchiveException e) {
+            if (e.kind() == ArchiveException.Kind.NOT_ARCHIVED && savesWithin.isPresent()) {
+                Optional<Instant> notBefore = RetrySchedule.nextSave(previous, savesWithin.get()).filter(now::isBefore);
+                if (notBefore.isEmpty()) {
+                    return new Fetched(resource, previous, now, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+                }
+                return new Fetched(resource, previous, now, Optional.empty(), Optional.of(recordFailure(resource, previous, now,
+                        e.getMessage() + "; a save was asked for at " + previous.get().saveRequestedAt() + ", the next not before "
+                        + notBefore.get(), meta -> meta)));
+            }
             RefreshOutcome outcome = e.kind().defers() ? RefreshOutcome.deferred(resource, e.getMessage())
                     : recordFailure(resource, previous, now, e.getMessage());
             return new Fetched(resource, previous, now, Optional.empty(), Optional.of(outcome));
         } catch (RuntimeException | Error e) {
             return new Fetched(resource, previous, now, Optional.empty(), Optional.of(unexpected(resource, previous, now, e)));
         }
+    }
+
+    /**
+     * A resource the archive had no capture of, once the save asked for it is done (its capture is
+     * read as a pin to the new timestamp), has failed, is still pending when the run ends, or was
+     * never asked for (the run was stopped, the archive asked to wait).
+     */
+    public Fetched saved(Fetched fetched, Saves.Result save) {
+        Resource resource = fetched.resource();
+        Optional<EntryMeta> previous = fetched.previous();
+        Instant now = fetched.now();
+        if (save.kind() == Saves.Kind.SAVED) {
+            Resource pinned = new Resource(resource.id(), resource.url(), resource.title(), resource.type(), resource.stableId(),
+                    Optional.of(save.timestamp()), resource.source());
+            try {
+                Capture capture = selector.select(pinned).noted("captured at snapcache's request (Save Page Now job "
+                        + save.job() + ", asked for at " + save.requestedAt() + ")");
+                return new Fetched(resource, previous, now, Optional.of(capture), Optional.empty());
+            } catch (ArchiveException e) {
+                return new Fetched(resource, previous, now, Optional.empty(), Optional.of(e.kind().defers()
+                        ? RefreshOutcome.deferred(resource, e.getMessage())
+                        : recordFailure(resource, previous, now, "saved as " + save.timestamp() + ", but " + e.getMessage())));
+            } catch (RuntimeException | Error e) {
+                return new Fetched(resource, previous, now, Optional.empty(), Optional.of(unexpected(resource, previous, now, e)));
+            }
+        }
+        RefreshOutcome outcome = switch (save.kind()) {
+            case FAILED -> recordFailure(resource, previous, now, "save failed: " + save.reason(),
+                    meta -> meta.withSave(null, save.requestedAt()));
+            case PENDING -> recordFailure(resource, previous, now, fetched.notArchived().orElse("not archived")
+                    + "; save pending: Save Page Now job " + save.job() + " asked for at " + save.requestedAt(),
+                    meta -> meta.withSave(save.job(), save.requestedAt()));
+            default -> RefreshOutcome.deferred(resource, save.reason());
+        };
+        return new Fetched(resource, previous, now, Optional.empty(), Optional.of(outcome));
     }
 
     /** The processing half of a refresh: text, preview and cache entry from the capture. */
@@ -107,7 +167,7 @@ public final class ResourceRefresher {
                 (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
                 page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0,
                 kept.map(k -> Math.min(contentLength, fullTextChars)).orElse(null),
-                wholePage.map(all -> all.codePointCount(0, all.length())).orElse(null));
+                wholePage.map(all -> all.codePointCount(0, all.length())).orElse(null), null, null);
         try {
             store.writeSuccess(meta, preview, kept, wholePage);
         } catch (IOException e) {
@@ -159,9 +219,15 @@ public final class ResourceRefresher {
     }
 
     private RefreshOutcome recordFailure(Resource resource, Optional<EntryMeta> previous, Instant now, String error) {
+        return recordFailure(resource, previous, now, error, meta -> meta);
+    }
+
+    /** @param also what else to record with the failure (a save asked for) */
+    private RefreshOutcome recordFailure(Resource resource, Optional<EntryMeta> previous, Instant now, String error,
+            java.util.function.UnaryOperator<EntryMeta> also) {
         String oneLine = error == null ? "unknown error" : error.lines().findFirst().orElse(error);
-        EntryMeta meta = previous.map(p -> p.failed(now, oneLine))
-                .orElseGet(() -> EntryMeta.firstFailure(resource.id(), resource.url(), resource.stableId().orElse(null), now, oneLine));
+        EntryMeta meta = also.apply(previous.map(p -> p.failed(now, oneLine))
+                .orElseGet(() -> EntryMeta.firstFailure(resource.id(), resource.url(), resource.stableId().orElse(null), now, oneLine)));
         try {
             store.writeMeta(meta);
         } catch (IOException e) {

@@ -75,7 +75,9 @@ public record RunPlan(List<Resource> due, int fresh, int waiting, Map<String, St
         for (Resource resource : catalogue) {
             StatusRow row = rows.get(resource.id());
             Freshness state = row == null ? Freshness.MISSING : row.state();
-            boolean retryDue = retryFailed || row == null || row.meta().map(m -> RetrySchedule.isDue(m, now, maxAge)).orElse(true);
+            // a pending save is checked at the next run, whatever the retry pause
+            boolean retryDue = retryFailed || row == null
+                    || row.meta().map(m -> m.saveJob() != null || RetrySchedule.isDue(m, now, maxAge)).orElse(true);
             if (state == Freshness.FRESH) {
                 fresh++;
             } else if ((state == Freshness.STALE || state == Freshness.FAILED) && !retryDue) {
@@ -94,7 +96,9 @@ public record RunPlan(List<Resource> due, int fresh, int waiting, Map<String, St
                     .map(meta -> "stale: fetchedAt " + meta.fetchedAt() + " is in the future (a wrong clock or a hand edit)")
                     .orElseGet(() -> "stale: fetched " + row.meta().map(EntryMeta::fetchedAt)
                             .map(at -> Duration.between(at, now).toDays() + " days ago").orElse("long ago"));
-            case FAILED -> "failed " + row.meta().map(EntryMeta::consecutiveFailures).orElse(1) + " times, due to retry";
+            case FAILED -> row.meta().filter(meta -> meta.saveJob() != null)
+                    .map(meta -> "save pending since " + meta.saveRequestedAt() + ": Save Page Now job " + meta.saveJob() + " to check")
+                    .orElseGet(() -> "failed " + row.meta().map(EntryMeta::consecutiveFailures).orElse(1) + " times, due to retry");
             case CORRUPT -> "corrupt: " + row.problem().orElse("unreadable");
             default -> state.label();
         };

@@ -12,7 +12,10 @@ import org.snapcache.archive.ArchiveFetcher;
 import org.snapcache.archive.CaptureSelector;
 import org.snapcache.archive.CdxClient;
 import org.snapcache.archive.LiveFetcher;
+import org.snapcache.archive.SavePageNow;
 import org.snapcache.cache.CacheStore;
+import org.snapcache.config.ConfigException;
+import org.snapcache.config.SaveSettings;
 import org.snapcache.config.Settings;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.PreviewCutter;
@@ -75,8 +78,18 @@ public final class Snapcache implements AutoCloseable {
         return client;
     }
 
-    /** The refresher of a whole batch. */
-    public BatchRefresher batch() {
+    /**
+     * The refresher of a whole batch.
+     *
+     * @throws ConfigException when {@code archive.save-missing} is on without the archive's keys
+     */
+    public BatchRefresher batch() throws ConfigException {
+        Optional<Saves> saves = Optional.empty();
+        if (settings.save().isPresent()) {
+            SaveSettings save = settings.save().get();
+            saves = Optional.of(new Saves(new SavePageNow(client(), save.endpoint(), saveKeys()), save, environment.clock(),
+                    environment.ticker(), environment.firstBackoff(), stop));
+        }
         long maxBody = settings.http().maxBodyBytes();
         ArchiveFetcher fetcher = new ArchiveFetcher(client(), settings.archive().mode(), maxBody);
         Optional<LiveFetcher> live = settings.liveFallback()
@@ -84,8 +97,13 @@ public final class Snapcache implements AutoCloseable {
         CaptureSelector selector = new CaptureSelector(fetcher, cdx(), live, settings.archive(), environment.clock());
         ResourceRefresher refresher = new ResourceRefresher(selector,
                 new ContentExtractor(settings.previewChars(), settings.fullTextChars()), new PreviewCutter(settings.previewChars()),
-                settings.fullTextChars(), store, environment.clock());
-        return new BatchRefresher(refresher, settings.http().concurrency());
+                settings.fullTextChars(), store, environment.clock(), saves.map(any -> settings.maxAge()));
+        return new BatchRefresher(refresher, settings.http().concurrency(), saves);
+    }
+
+    /** The archive's keys for saves, from the environment; a configuration problem naming the two variables when one is missing. */
+    public SaveSettings.Keys saveKeys() throws ConfigException {
+        return SaveSettings.Keys.from(environment.variables());
     }
 
     /** The archives' CDX servers. */

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,7 @@ import org.snapcache.archive.Capture;
 import org.snapcache.cache.EntryMeta;
 import org.snapcache.cache.MetaJson;
 import org.snapcache.config.ResourceId;
+import org.snapcache.config.SaveSettings;
 import org.snapcache.config.Settings;
 import org.snapcache.extract.ContentExtractor;
 import org.snapcache.extract.ExtractionException;
@@ -49,7 +51,7 @@ import org.snapcache.extract.PreviewCutter;
  * and a dry run over catalogues in the shape the wiki writes them, of 6,000 and 100,000 entries.
  * snapcache runs as users run it, through {@code ./snapcache}, one process per run.
  *
- * <p>Run with {@code bench/perf [--runs N] [--only latency,rate,status,extraction,startup,memory,catalogue]}
+ * <p>Run with {@code bench/perf [--runs N] [--only latency,rate,saves,status,extraction,startup,memory,catalogue]}
  * from the repository's root. Exits 1 when a figure misses its target.
  */
 public final class PerfBenchmark {
@@ -74,13 +76,13 @@ public final class PerfBenchmark {
             return;
         }
         int runs = 3;
-        Set<String> only = Set.of("latency", "rate", "status", "extraction", "startup", "memory", "catalogue");
+        Set<String> only = Set.of("latency", "rate", "saves", "status", "extraction", "startup", "memory", "catalogue");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--only" -> only = Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --runs N and --only latency,rate,status,extraction,startup,memory,catalogue");
+                        + "; use --runs N and --only latency,rate,saves,status,extraction,startup,memory,catalogue");
             }
         }
         Path work = Files.createTempDirectory("snapcache-bench");
@@ -93,6 +95,9 @@ public final class PerfBenchmark {
             }
             if (only.contains("rate")) {
                 bench.rateBound(archive);
+            }
+            if (only.contains("saves")) {
+                bench.saves(archive);
             }
             if (only.contains("status")) {
                 bench.statusAtScale();
@@ -193,6 +198,45 @@ public final class PerfBenchmark {
         }
     }
 
+    // ---- nightly run with saves ----
+
+    /**
+     * 100 resources the archive has never captured, with {@code save-missing}: each is asked for
+     * at {@code saves-per-minute} and read once its job (3 s in the stub, polled first after 5 s)
+     * succeeds. The bound is the save rate alone: 100 saves ÷ 60 a minute.
+     */
+    void saves(StubArchive archive) throws Exception {
+        int n = 100;
+        int perMinute = 60;
+        archive.latencyMillis = 50;
+        double bound = n * 60.0 / perMinute;
+        List<Double> walls = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            Path dir = work.resolve("saves");
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            StringBuilder config = new StringBuilder("cache-dir: cache\narchive:\n  base-url: " + archive.base()
+                    + "\n  save-missing: true\n  saves-per-minute: " + perMinute
+                    + "\nhttp:\n  concurrency: 8\n  requests-per-minute: 10000\n  retries: 0\nresources:\n");
+            for (int i = 0; i < n; i++) {
+                config.append("  - url: https://example.org").append(StubArchive.NEVER_ARCHIVED).append(i).append('\n');
+            }
+            Files.writeString(dir.resolve("config.yaml"), config);
+            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("snapcache").toString(), "--config", "config.yaml", "run");
+            builder.environment().put(SaveSettings.ACCESS_KEY, StubArchive.ACCESS);
+            builder.environment().put(SaveSettings.SECRET_KEY, StubArchive.SECRET);
+            Result result = run(dir, builder, false);
+            if (!result.out().contains("saves (Save Page Now): " + n + " asked for, " + n + " captured")) {
+                throw new IllegalStateException("not every save was asked for and read:\n" + result.out());
+            }
+            checkAllFresh(dir, n);
+            walls.add(result.seconds());
+        }
+        double wall = median(walls);
+        rows.add(new Row("nightly run, 100 never-archived resources saved (60 saves/min, jobs of 3 s)", seconds(wall),
+                seconds(bound) + " (100 saves ÷ 60/min)", wall / bound, "≤ 1.2", wall <= 1.2 * bound));
+    }
+
     // ---- 3: status over 100,000 entries ----
 
     void statusAtScale() throws Exception {
@@ -236,7 +280,7 @@ public final class PerfBenchmark {
             Path entry = Files.createDirectories(cache.resolve(id));
             EntryMeta meta = new EntryMeta(EntryMeta.SCHEMA_VERSION, id, url, null, "Article " + i,
                     "https://web.archive.org/web/" + CAPTURE + "id_/" + url, CAPTURE, CAPTURE, null, "archive", now, now, 200,
-                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0, null, null);
+                    "text/html", "UTF-8", 40_000L, 12_000, preview.length(), true, "sha256:" + "0".repeat(64), null, now, null, 0, null, null, null, null);
             Files.writeString(entry.resolve("meta.json"), MetaJson.write(meta));
             Files.writeString(entry.resolve("preview.txt"), preview);
         }
@@ -617,6 +661,12 @@ public final class PerfBenchmark {
         final List<byte[]> pages;
         volatile long latencyMillis;
 
+        /** Where the archive has no capture until Save Page Now is asked for one (with these keys), 3 s later. */
+        static final String NEVER_ARCHIVED = "/never-archived/";
+        static final String ACCESS = "bench-access";
+        static final String SECRET = "bench-secret";
+        final Map<String, Long> jobs = new java.util.concurrent.ConcurrentHashMap<>();
+
         /** Where the archive answers with 10 MB of {@code <b>x</b>}, a page of 1.3 million elements. */
         static final String COMPLEX = "/complex/";
         static final byte[] COMPLEX_PAGE = ("<html><body>" + "<b>x</b>".repeat(1_300_000) + "</body></html>")
@@ -629,6 +679,7 @@ public final class PerfBenchmark {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
             server.setExecutor(executor);
             server.createContext("/web/", this::handle);
+            server.createContext("/save", this::save);
             server.start();
         }
 
@@ -645,6 +696,10 @@ public final class PerfBenchmark {
                 int slash = rest.indexOf('/');
                 String timestamp = rest.substring(0, slash).replace("id_", "");
                 String original = rest.substring(slash + 1);
+                if (!timestamp.equals(CAPTURE) && original.contains(NEVER_ARCHIVED)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
                 if (!timestamp.equals(CAPTURE)) {
                     exchange.getResponseHeaders().add("Location", "/web/" + CAPTURE + "id_/" + original);
                     exchange.sendResponseHeaders(302, -1);
@@ -659,6 +714,37 @@ public final class PerfBenchmark {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /** SPN2: {@code POST /save} starts a job, {@code GET /save/status/<job>} is pending for 3 s, then a capture. */
+        void save(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                String answer;
+                if (!("LOW " + ACCESS + ":" + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.sendResponseHeaders(401, -1);
+                    return;
+                }
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/save") && exchange.getRequestMethod().equals("POST")) {
+                    String job = "spn2-" + jobs.size() + "-" + System.nanoTime();
+                    exchange.getRequestBody().readAllBytes();
+                    jobs.put(job, System.nanoTime());
+                    answer = "{\"url\": \"x\", \"job_id\": \"" + job + "\"}";
+                } else if (path.startsWith("/save/status/") && jobs.containsKey(path.substring("/save/status/".length()))) {
+                    long since = System.nanoTime() - jobs.get(path.substring("/save/status/".length()));
+                    answer = since < 3_000_000_000L ? "{\"status\": \"pending\"}"
+                            : "{\"status\": \"success\", \"timestamp\": \"" + CAPTURE + "\"}";
+                } else {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(bytes);
+                }
             }
         }
 

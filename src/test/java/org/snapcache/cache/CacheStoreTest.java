@@ -25,7 +25,7 @@ class CacheStoreTest {
         Instant at = Instant.parse("2026-04-09T12:00:00Z");
         return new EntryMeta(1, id, "https://example.org/", "sid_x", "Title", "https://web.archive.org/web/20260213070116id_/https://example.org/",
                 "20260213070116", "20260409120000", null, "archive", at, at, 200, "text/html", "UTF-8", 4096L, length + 10, length, true,
-                "sha256:00", null, at, null, 0, null, null);
+                "sha256:00", null, at, null, 0, null, null, null, null);
     }
 
     @Test
@@ -47,11 +47,12 @@ class CacheStoreTest {
         String json = Files.readString(dir.resolve("abc/meta.json"));
 
         assertTrue(json.startsWith("{\n  \"schemaVersion\": 1,\n  \"id\": \"abc\",\n  \"url\": \"https://example.org/\",\n"), json);
-        assertTrue(json.endsWith("\"consecutiveFailures\": 0\n}\n"), json);
+        assertTrue(json.endsWith("\"saveRequestedAt\": null\n}\n"), json);
         List<String> keys = json.lines().filter(l -> l.startsWith("  \"")).map(l -> l.substring(3, l.indexOf('"', 3))).toList();
         assertEquals(List.of("schemaVersion", "id", "url", "stableId", "title", "archiveUrl", "captureTimestamp", "requestedTimestamp", "captureNote", "source",
                 "fetchedAt", "changedAt", "httpStatus", "contentType", "charset", "byteLength", "contentLength", "previewLength",
-                "textLength", "pageTextLength", "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures"), keys);
+                "textLength", "pageTextLength", "truncated", "contentHash", "textWarning", "lastAttemptAt", "lastError", "consecutiveFailures",
+                "saveJob", "saveRequestedAt"), keys);
         assertTrue(json.contains("\"fetchedAt\": \"2026-04-09T12:00:00Z\""), json);
         assertTrue(json.contains("\"lastError\": null"), json);
     }

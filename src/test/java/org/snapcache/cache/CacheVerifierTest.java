@@ -23,7 +23,7 @@ class CacheVerifierTest {
         String hash = "sha256:" + HexFormat.of().formatHex(ResourceId.sha256(text.getBytes(StandardCharsets.UTF_8)));
         return new EntryMeta(1, id, meta.url(), meta.stableId(), meta.title(), meta.archiveUrl(), meta.captureTimestamp(),
                 meta.requestedTimestamp(), null, meta.source(), meta.fetchedAt(), meta.changedAt(), 200, "text/html", "UTF-8", 100L,
-                length, length, false, hash, null, meta.lastAttemptAt(), null, 0, null, null);
+                length, length, false, hash, null, meta.lastAttemptAt(), null, 0, null, null, null, null);
     }
 
     @Test

@@ -86,7 +86,7 @@ class StatusIndexTest {
                             "2026021307011" + i % 10, i % 3 == 0 ? "20260409120000" : "2026021307011" + i % 10,
                             i % 4 == 0 ? "closest capture" : null, i % 2 == 0 ? "archive" : "live", at.plusSeconds(i), at,
                             200 + i, "text/x-kind-" + i, i % 3 == 0 ? null : "charset-" + i, 4096L * i, length + 10, length,
-                            i % 2 == 0, "sha256:" + i, i % 6 == 0 ? "text may be cut" : null, at.plusSeconds(i), null, 0, null, null);
+                            i % 2 == 0, "sha256:" + i, i % 6 == 0 ? "text may be cut" : null, at.plusSeconds(i), null, 0, null, null, null, null);
             if (meta.hasPreview()) {
                 store.writeSuccess(meta, preview);
             } else {

@@ -42,7 +42,7 @@ class HousekeepingTest {
         Instant at = Instant.parse("2026-11-01T00:00:00Z");
         store.writeSuccess(new EntryMeta(1, id, url, null, "T", "https://web.archive.org/web/2026id_/" + url, "20260101000000",
                 "20260101000000", null, "archive", at, at, 200, "text/html", "UTF-8", 100L, length, length, false, hash, null, at,
-                null, 0, null, null), text);
+                null, 0, null, null, null, null), text);
     }
 
     Cli.Result snapcache(String... args) {

@@ -357,6 +357,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void saveMissingIsOffByDefaultAndAsksAtTheArchivesOriginUnlessSaveUrlSays() throws Exception {
+        assertEquals(Optional.empty(), load("resources: []\n").save());
+        SaveSettings save = load("archive:\n  save-missing: true\nresources: []\n").save().orElseThrow();
+        assertEquals(new SaveSettings("https://web.archive.org/save", SaveSettings.DEFAULT_PER_MINUTE, SaveSettings.DEFAULT_WAIT), save);
+        SaveSettings local = load("""
+                archive:
+                  base-url: http://127.0.0.1:8080/wayback/
+                  save-missing: true
+                  saves-per-minute: 2
+                  save-wait: 10m
+                resources: []
+                """).save().orElseThrow();
+        assertEquals(new SaveSettings("http://127.0.0.1:8080/save", 2, java.time.Duration.ofMinutes(10)), local);
+        assertEquals("https://spn.example/api/save", load("archive:\n  save-missing: true\n  save-url: https://spn.example/api/save\n"
+                + "resources: []\n").save().orElseThrow().endpoint());
+        assertEquals("https://spn.example/save", load("archive:\n  save-missing: true\n  save-url: https://spn.example\nresources: []\n")
+                .save().orElseThrow().endpoint());
+        assertEquals(List.of("config.yaml:3: archive.saves-per-minute: must be between 1 and 60, got 600"),
+                problems("archive:\n  save-missing: true\n  saves-per-minute: 600\nresources: []\n"));
+    }
+
+    @Test
     void rejectsBaseUrlTogetherWithBaseUrlsAndNonBooleans() throws IOException {
         assertEquals(List.of(
                 "config.yaml:1: live-fallback: must be true or false, got \"sometimes\"",

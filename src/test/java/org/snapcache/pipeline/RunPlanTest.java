@@ -33,7 +33,7 @@ class RunPlanTest {
 
     static EntryMeta fetched(String id, Instant at) {
         return new EntryMeta(1, id, "https://example.org/" + id, null, "Title", "https://web.archive.org/web/2026id_/x", "20260101000000",
-                "20260101000000", null, "archive", at, at, 200, "text/html", "UTF-8", 100L, 7, 7, false, "sha256:00", null, at, null, 0, null, null);
+                "20260101000000", null, "archive", at, at, 200, "text/html", "UTF-8", 100L, 7, 7, false, "sha256:00", null, at, null, 0, null, null, null, null);
     }
 
     @BeforeEach
