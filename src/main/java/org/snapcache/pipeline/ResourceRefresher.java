@@ -154,9 +154,11 @@ public final class ResourceRefresher {
         int contentLength = text.codePointCount(0, text.length());
         int previewLength = preview.codePointCount(0, preview.length());
         String hash = CacheStore.hash(text);
-        Optional<String> kept = fullTextChars == 0 || !page.textual() ? Optional.empty() : Optional.of(capped(text));
+        Optional<String> kept = fullTextChars == 0 || !page.textual() ? Optional.empty() : Optional.of(capped(text, contentLength));
         // the whole page's text, when it says more than the main text
-        Optional<String> wholePage = kept.isEmpty() ? Optional.empty() : page.wholePage().filter(all -> !all.equals(text)).map(this::capped);
+        Optional<String> pageText = kept.isEmpty() ? Optional.empty() : page.wholePage().filter(all -> !all.equals(text));
+        int pageLength = pageText.map(all -> all.codePointCount(0, all.length())).orElse(0);
+        Optional<String> wholePage = pageText.map(all -> capped(all, pageLength));
         boolean first = previous.map(p -> p.contentHash() == null).orElse(true);
         boolean changed = !first && !hash.equals(previous.get().contentHash());
         Instant changedAt = first || changed ? now : previous.get().changedAt();
@@ -167,7 +169,7 @@ public final class ResourceRefresher {
                 (long) capture.body().length, contentLength, previewLength, contentLength > previewLength, hash,
                 page.warning().or(() -> textWarning(text)).orElse(null), now, null, 0,
                 kept.map(k -> Math.min(contentLength, fullTextChars)).orElse(null),
-                wholePage.map(all -> all.codePointCount(0, all.length())).orElse(null), null, null);
+                wholePage.map(all -> Math.min(pageLength, fullTextChars)).orElse(null), null, null);
         try {
             store.writeSuccess(meta, preview, kept, wholePage);
         } catch (IOException e) {
@@ -177,9 +179,9 @@ public final class ResourceRefresher {
         return new RefreshOutcome(resource, RefreshOutcome.Status.REFRESHED, Optional.of(meta), changed, first, Optional.empty());
     }
 
-    /** The text cut to {@code full-text-chars}. */
-    private String capped(String text) {
-        return text.codePointCount(0, text.length()) <= fullTextChars ? text : text.substring(0, text.offsetByCodePoints(0, fullTextChars));
+    /** The text, of {@code length} code points, cut to {@code full-text-chars}. */
+    private String capped(String text, int length) {
+        return length <= fullTextChars ? text : text.substring(0, text.offsetByCodePoints(0, fullTextChars));
     }
 
     /**

@@ -29,8 +29,6 @@ public final class QuoteBenchmark {
         ContentExtractor extractor = new ContentExtractor(3000, 10_000_000);
         List<String> texts = new ArrayList<>();
         List<String> wholePages = new ArrayList<>();
-        long textChars = 0;
-        long pageChars = 0;
         for (ExtractionBenchmark.Page page : pages) {
             try {
                 PageText read = extractor.extract(new Capture(page.url(), Capture.ARCHIVE, "", "", Optional.empty(), 200, "text/html",
@@ -42,9 +40,9 @@ public final class QuoteBenchmark {
                 texts.add("");
                 wholePages.add(null);
             }
-            textChars += texts.get(texts.size() - 1).length();
-            pageChars += wholePages.get(wholePages.size() - 1) == null ? 0 : wholePages.get(wholePages.size() - 1).length();
         }
+        long textChars = texts.stream().mapToLong(String::length).sum();
+        long pageChars = wholePages.stream().filter(java.util.Objects::nonNull).mapToLong(String::length).sum();
         List<QuoteFinder> sources = new ArrayList<>();
         for (int p = 0; p < pages.size(); p++) {
             sources.add(wholePages.get(p) == null ? QuoteFinder.of(texts.get(p)) : QuoteFinder.of(texts.get(p), wholePages.get(p)));

@@ -142,6 +142,9 @@ class FullTextTest {
         assertEquals(500, text.codePointCount(0, text.length()));
         assertEquals(500, meta.path("textLength").asInt());
         assertTrue(meta.path("contentLength").asInt() > 500, meta.toString());
+        String page = Files.readString(entry.resolve("page.txt"));
+        assertEquals(500, page.codePointCount(0, page.length()));
+        assertEquals(500, meta.path("pageTextLength").asInt());
         assertEquals(0, Cli.run(dir.resolve("config.yaml"), Cli.at(NOW), "verify").exitCode());
     }
 
